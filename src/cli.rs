@@ -1,0 +1,290 @@
+//! The command line: `madoguchi` (window), `evaluate`, `check`, `summary`.
+
+use crate::case::Case;
+use crate::engine::evaluate;
+use crate::model::{EMBEDDED_MODEL_NAME, ProcedureModel};
+use crate::report;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+
+/// The environment variable naming the shared procedure model of an office.
+pub const MODEL_ENV: &str = "MADOGUCHI_PROCEDURES";
+
+/// Exit status: everything agreed / a case disagrees / bad input.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_DISAGREE: i32 = 1;
+pub const EXIT_BAD_INPUT: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "madoguchi",
+    version,
+    about = "マイナンバーカード電子証明書の更新・暗証番号再設定の窓口支援（引数なしで画面を開きます）"
+)]
+pub struct Cli {
+    /// 共有の手続きモデル（RON）。省略時は環境変数 MADOGUCHI_PROCEDURES、それもなければ組み込みのもの
+    #[arg(long, global = true, value_name = "PATH")]
+    pub procedures: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 事例ファイル（RON）を判定して、必要書類・受付できない理由などを出力する
+    Evaluate {
+        case: PathBuf,
+        /// 共有の形式（JSON）で出力する
+        #[arg(long)]
+        json: bool,
+    },
+    /// 手続きモデルを検査し、--cases のフォルダの事例（NAME.ron と NAME.json）と照合する
+    Check {
+        /// 検査するモデル（省略時は --procedures などで選ばれたもの）
+        model: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        cases: Option<PathBuf>,
+    },
+}
+
+/// Where the model comes from: an explicit path, the environment, or the binary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelOrigin {
+    Embedded,
+    File(PathBuf),
+}
+
+impl ModelOrigin {
+    /// `--procedures` wins over `MADOGUCHI_PROCEDURES`; without both, the embedded model.
+    pub fn choose(flag: Option<&Path>, env_value: Option<&str>) -> ModelOrigin {
+        match (flag, env_value.map(str::trim).filter(|v| !v.is_empty())) {
+            (Some(path), _) => ModelOrigin::File(path.to_path_buf()),
+            (None, Some(value)) => ModelOrigin::File(PathBuf::from(value)),
+            (None, None) => ModelOrigin::Embedded,
+        }
+    }
+
+    pub fn name(&self) -> String {
+        match self {
+            ModelOrigin::Embedded => EMBEDDED_MODEL_NAME.to_string(),
+            ModelOrigin::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// Reads and validates the model; the message names the file, line and column.
+    pub fn load(&self) -> Result<ProcedureModel, String> {
+        match self {
+            ModelOrigin::Embedded => ProcedureModel::embedded().map_err(|e| e.to_string()),
+            ModelOrigin::File(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    format!("{}: 手続きモデルを読み込めません: {e}", path.display())
+                })?;
+                ProcedureModel::from_ron(&text, &path.display().to_string())
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// Runs a subcommand and gives the exit status. `None` command is the window: the caller
+/// opens it.
+pub fn run(cli: &Cli, command: &Command) -> i32 {
+    let origin = ModelOrigin::choose(
+        cli.procedures.as_deref(),
+        std::env::var(MODEL_ENV).ok().as_deref(),
+    );
+    match command {
+        Command::Evaluate { case, json } => run_evaluate(&origin, case, *json),
+        Command::Check { model, cases } => {
+            let origin = model.clone().map_or(origin, ModelOrigin::File);
+            run_check(&origin, cases.as_deref())
+        }
+    }
+}
+
+/// Reads a case file, with the file named in every message.
+pub fn read_case(path: &Path) -> Result<Case, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: 事例ファイルを読み込めません: {e}", path.display()))?;
+    Case::from_ron(&text, &path.display().to_string()).map_err(|e| e.to_string())
+}
+
+fn run_evaluate(origin: &ModelOrigin, case_path: &Path, json: bool) -> i32 {
+    let model = match origin.load() {
+        Ok(model) => model,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let case = match read_case(case_path) {
+        Ok(case) => case,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let evaluation = evaluate(&model, &case);
+    if json {
+        println!("{}", report::to_json(&evaluation));
+    } else {
+        print!("{}", report::to_text(&model, &case, &evaluation));
+    }
+    EXIT_OK
+}
+
+/// One example case that does not agree with its expected JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disagreement {
+    pub case: String,
+    pub field: String,
+    pub got: serde_json::Value,
+    pub want: serde_json::Value,
+}
+
+/// What a folder of regression cases says about a model.
+#[derive(Debug, Default)]
+pub struct CaseRun {
+    pub total: usize,
+    pub agreed: usize,
+    pub disagreements: Vec<Disagreement>,
+    /// Case files (or expected JSON) that could not be read.
+    pub unreadable: Vec<String>,
+}
+
+/// Compares the fields an expected JSON names; lists compare as sets.
+pub fn compare_expected(
+    case_name: &str,
+    got: &serde_json::Value,
+    want: &serde_json::Value,
+) -> Vec<Disagreement> {
+    let normalise = |v: &serde_json::Value| match v {
+        serde_json::Value::Array(items) => {
+            let mut texts: Vec<String> = items.iter().map(|i| i.to_string()).collect();
+            texts.sort();
+            texts.dedup();
+            serde_json::Value::from(texts)
+        }
+        other => other.clone(),
+    };
+    let Some(want_fields) = want.as_object() else {
+        return vec![Disagreement {
+            case: case_name.to_string(),
+            field: "(全体)".to_string(),
+            got: got.clone(),
+            want: want.clone(),
+        }];
+    };
+    want_fields
+        .iter()
+        .filter_map(|(field, want_value)| {
+            let got_value = got.get(field).cloned().unwrap_or(serde_json::Value::Null);
+            (normalise(&got_value) != normalise(want_value)).then(|| Disagreement {
+                case: case_name.to_string(),
+                field: field.clone(),
+                got: got_value,
+                want: want_value.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Evaluates every `NAME.ron` of a folder that has a `NAME.json` beside it.
+pub fn run_cases(model: &ProcedureModel, folder: &Path) -> Result<CaseRun, String> {
+    let entries = std::fs::read_dir(folder)
+        .map_err(|e| format!("{}: 事例フォルダを読み込めません: {e}", folder.display()))?;
+    let mut names: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    names.sort();
+    let mut run = CaseRun::default();
+    for case_path in names {
+        let expected_path = case_path.with_extension("json");
+        if !expected_path.exists() {
+            continue;
+        }
+        run.total += 1;
+        let case_name = case_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let case = match read_case(&case_path) {
+            Ok(case) => case,
+            Err(message) => {
+                run.unreadable.push(message);
+                continue;
+            }
+        };
+        let want: serde_json::Value = match std::fs::read_to_string(&expected_path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+        {
+            Ok(value) => value,
+            Err(message) => {
+                run.unreadable.push(format!(
+                    "{}: 期待する結果（JSON）を読めません: {message}",
+                    expected_path.display()
+                ));
+                continue;
+            }
+        };
+        let got = serde_json::to_value(evaluate(model, &case)).unwrap_or_default();
+        let disagreements = compare_expected(&case_name, &got, &want);
+        if disagreements.is_empty() {
+            run.agreed += 1;
+        }
+        run.disagreements.extend(disagreements);
+    }
+    Ok(run)
+}
+
+fn run_check(origin: &ModelOrigin, cases: Option<&Path>) -> i32 {
+    let model = match origin.load() {
+        Ok(model) => model,
+        Err(message) => {
+            eprintln!("{message}");
+            eprintln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    println!(
+        "手続きモデル {} は正しく読み込めました（経路 {} 件、書類 {} 種類）。",
+        origin.name(),
+        model.routes.len(),
+        model.documents.len()
+    );
+    let Some(folder) = cases else {
+        return EXIT_OK;
+    };
+    let run = match run_cases(&model, folder) {
+        Ok(run) => run,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    for message in &run.unreadable {
+        eprintln!("{message}");
+    }
+    for d in &run.disagreements {
+        println!(
+            "不一致 {}: {} が {} になりました（期待: {}）",
+            d.case, d.field, d.got, d.want
+        );
+    }
+    println!("{}/{} 件の事例が一致しました。", run.agreed, run.total);
+    if !run.unreadable.is_empty() || run.total == 0 {
+        if run.total == 0 {
+            eprintln!(
+                "{}: NAME.ron と NAME.json の組が1つもありません",
+                folder.display()
+            );
+        }
+        EXIT_BAD_INPUT
+    } else if run.disagreements.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_DISAGREE
+    }
+}

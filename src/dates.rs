@@ -1,0 +1,451 @@
+//! Calendar rules the counter needs: ISO and 和暦 (Japanese era) dates, ages, the
+//! three-month renewal window and certificate birthdays. Pure functions; no clock.
+
+use chrono::{Datelike, Months, NaiveDate};
+use std::fmt;
+
+/// A Japanese era with the first day it applies from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Era {
+    pub name: &'static str,
+    pub letter: char,
+    pub first_day: (i32, u32, u32),
+}
+
+/// Eras from newest to oldest. The last day of an era is the day before the next one starts.
+pub const ERAS: [Era; 5] = [
+    Era {
+        name: "令和",
+        letter: 'R',
+        first_day: (2019, 5, 1),
+    },
+    Era {
+        name: "平成",
+        letter: 'H',
+        first_day: (1989, 1, 8),
+    },
+    Era {
+        name: "昭和",
+        letter: 'S',
+        first_day: (1926, 12, 25),
+    },
+    Era {
+        name: "大正",
+        letter: 'T',
+        first_day: (1912, 7, 30),
+    },
+    Era {
+        name: "明治",
+        letter: 'M',
+        first_day: (1868, 1, 25),
+    },
+];
+
+impl Era {
+    fn start(&self) -> NaiveDate {
+        let (y, m, d) = self.first_day;
+        NaiveDate::from_ymd_opt(y, m, d).expect("era table holds real dates")
+    }
+
+    /// The last day of this era, `None` for the current one.
+    fn end(&self) -> Option<NaiveDate> {
+        let index = ERAS.iter().position(|e| e.name == self.name)?;
+        let newer = index.checked_sub(1).map(|i| ERAS[i])?;
+        newer.start().pred_opt()
+    }
+
+    fn gregorian_year(&self, era_year: u32) -> i32 {
+        self.first_day.0 + era_year as i32 - 1
+    }
+}
+
+/// Why a typed date was refused. The text is Japanese: staff read it beside the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    pub input: String,
+    pub reason: String,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "「{}」は日付として読めません: {}",
+            self.input, self.reason
+        )
+    }
+}
+
+impl std::error::Error for DateError {}
+
+fn refuse(input: &str, reason: impl Into<String>) -> DateError {
+    DateError {
+        input: input.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// Parses `2026-11-25`, `2026/11/25`, `2026年11月25日`, `R8.11.25`, `H2.1.8`, `S55.6.15`,
+/// `昭和55年6月15日`, `令和元年5月1日` (full-width digits too). A date outside its era
+/// (平成31年5月1日, 令和0年) or a day that does not exist (2月30日) is refused.
+pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+    let text: String = input
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '／' | '．' | '－' => '-',
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if text.is_empty() {
+        return Err(refuse(input, "空です（例: 2026-11-25 または S55.6.15）"));
+    }
+    let (era, rest) = split_era(&text);
+    let numbers = split_numbers(rest).ok_or_else(|| {
+        refuse(
+            input,
+            "年・月・日の3つの数が必要です（例: 2026-11-25、S55.6.15、昭和55年6月15日）",
+        )
+    })?;
+    let [year, month, day] = numbers;
+    match era {
+        None => {
+            let year = i32::try_from(year)
+                .ok()
+                .filter(|y| (1000..=9999).contains(y))
+                .ok_or_else(|| refuse(input, "西暦の年は4桁で書いてください"))?;
+            real_date(input, year, month, day)
+        }
+        Some(era) => {
+            if year == 0 {
+                return Err(refuse(
+                    input,
+                    format!("{}0年はありません（最初の年は{}元年）", era.name, era.name),
+                ));
+            }
+            if year > 99 {
+                return Err(refuse(input, format!("{}{}年は範囲外です", era.name, year)));
+            }
+            let date = real_date(input, era.gregorian_year(year as u32), month, day)?;
+            if date < era.start() {
+                return Err(refuse(
+                    input,
+                    format!("{}は{}から始まります", era.name, format_wareki(era.start())),
+                ));
+            }
+            if let Some(end) = era.end().filter(|end| date > *end) {
+                return Err(refuse(
+                    input,
+                    format!("{}は{}までです", era.name, format_wareki(end)),
+                ));
+            }
+            Ok(date)
+        }
+    }
+}
+
+fn real_date(input: &str, year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
+    if !(1..=12).contains(&month) {
+        return Err(refuse(input, format!("{month}月はありません")));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        refuse(
+            input,
+            format!("{year}年{month}月{day}日は存在しない日付です"),
+        )
+    })
+}
+
+fn split_era(text: &str) -> (Option<Era>, &str) {
+    for era in ERAS {
+        if let Some(rest) = text.strip_prefix(era.name) {
+            return (Some(era), rest);
+        }
+        let mut chars = text.chars();
+        if let Some(first) = chars.next()
+            && first.to_ascii_uppercase() == era.letter
+        {
+            return (Some(era), chars.as_str());
+        }
+    }
+    (None, text)
+}
+
+/// Splits `55年6月15日`, `55.6.15`, `2026-11-25`, `元年5月1日` into three numbers.
+fn split_numbers(rest: &str) -> Option<[u32; 3]> {
+    let rest = rest.strip_suffix('日').unwrap_or(rest);
+    let rest = rest.replacen('元', "1", 1);
+    let parts: Vec<&str> = rest.split(['年', '月', '.', '-', '/']).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str| {
+        if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit()) {
+            None
+        } else {
+            s.parse::<u32>().ok()
+        }
+    };
+    Some([number(y)?, number(m)?, number(d)?])
+}
+
+/// The era a date belongs to, `None` before 明治.
+pub fn era_of(date: NaiveDate) -> Option<Era> {
+    ERAS.into_iter().find(|era| date >= era.start())
+}
+
+fn era_year(date: NaiveDate) -> Option<(Era, i32)> {
+    let era = era_of(date)?;
+    Some((era, date.year() - era.first_day.0 + 1))
+}
+
+/// `令和8年11月25日`; the first year of an era is 元年.
+pub fn format_wareki(date: NaiveDate) -> String {
+    match era_year(date) {
+        Some((era, 1)) => format!("{}元年{}月{}日", era.name, date.month(), date.day()),
+        Some((era, year)) => format!("{}{}年{}月{}日", era.name, year, date.month(), date.day()),
+        None => format_iso(date),
+    }
+}
+
+/// `R8.11.25`.
+pub fn format_wareki_short(date: NaiveDate) -> String {
+    match era_year(date) {
+        Some((era, year)) => format!("{}{}.{}.{}", era.letter, year, date.month(), date.day()),
+        None => format_iso(date),
+    }
+}
+
+/// `2026-11-25`.
+pub fn format_iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// `2026年11月25日（令和8年11月25日）`: the form printed for citizens.
+pub fn format_both(date: NaiveDate) -> String {
+    format!(
+        "{}年{}月{}日（{}）",
+        date.year(),
+        date.month(),
+        date.day(),
+        format_wareki(date)
+    )
+}
+
+/// Age in whole years on `on`. Someone born on 29 February gains a year on 1 March in a
+/// common year (the age is reached at the end of 28 February).
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
+    if on < birth {
+        return None;
+    }
+    let mut years = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    u32::try_from(years).ok()
+}
+
+/// The same day `months` earlier; a day the earlier month lacks becomes its last day.
+pub fn months_before(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_sub_months(Months::new(months))
+}
+
+/// The first day a renewal may be applied for: the day after the date `months` before the
+/// expiry (expiry 2023-11-20, 3 months: 2023-08-21).
+pub fn renewal_window_start(expiry: NaiveDate, months: u32) -> Option<NaiveDate> {
+    months_before(expiry, months)?.succ_opt()
+}
+
+/// The holder's birthday in `year`; 29 February falls on 28 February in a common year.
+pub fn birthday_in(birth: NaiveDate, year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, birth.month(), 28))
+}
+
+/// The `n`-th birthday strictly after `after` (n starts at 1).
+pub fn nth_birthday_after(birth: NaiveDate, after: NaiveDate, n: u32) -> Option<NaiveDate> {
+    let this_year = birthday_in(birth, after.year())?;
+    let first_year = if this_year > after {
+        after.year()
+    } else {
+        after.year() + 1
+    };
+    birthday_in(birth, first_year + i32::try_from(n).ok()? - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn iso_and_slashes_parse() {
+        assert_eq!(parse_date("2026-11-25").unwrap(), d(2026, 11, 25));
+        assert_eq!(parse_date(" 2026/1/5 ").unwrap(), d(2026, 1, 5));
+        assert_eq!(parse_date("2026年11月25日").unwrap(), d(2026, 11, 25));
+        assert_eq!(parse_date("２０２６－１１－２５").unwrap(), d(2026, 11, 25));
+    }
+
+    #[test]
+    fn short_era_forms_parse() {
+        assert_eq!(parse_date("R8.11.25").unwrap(), d(2026, 11, 25));
+        assert_eq!(parse_date("H2.1.8").unwrap(), d(1990, 1, 8));
+        assert_eq!(parse_date("S55.6.15").unwrap(), d(1980, 6, 15));
+        assert_eq!(parse_date("s55.6.15").unwrap(), d(1980, 6, 15));
+        assert_eq!(parse_date("T15.1.1").unwrap(), d(1926, 1, 1));
+    }
+
+    #[test]
+    fn kanji_era_forms_parse_including_gannen() {
+        assert_eq!(parse_date("昭和55年6月15日").unwrap(), d(1980, 6, 15));
+        assert_eq!(parse_date("令和元年5月1日").unwrap(), d(2019, 5, 1));
+        assert_eq!(parse_date("平成元年1月8日").unwrap(), d(1989, 1, 8));
+        assert_eq!(parse_date("昭和６４年１月７日").unwrap(), d(1989, 1, 7));
+        assert_eq!(parse_date("令和8.11.25").unwrap(), d(2026, 11, 25));
+    }
+
+    #[test]
+    fn date_after_its_era_ended_is_refused() {
+        let err = parse_date("平成31年5月1日").unwrap_err();
+        assert!(err.reason.contains("平成は平成31年4月30日まで"), "{err}");
+        assert!(parse_date("平成31年4月30日").is_ok());
+        assert!(parse_date("昭和64年1月8日").is_err());
+    }
+
+    #[test]
+    fn date_before_its_era_began_is_refused() {
+        let err = parse_date("令和元年4月30日").unwrap_err();
+        assert!(
+            err.reason.contains("令和は令和元年5月1日から始まります"),
+            "{err}"
+        );
+        assert!(parse_date("平成元年1月7日").is_err());
+    }
+
+    #[test]
+    fn era_year_zero_is_refused() {
+        let err = parse_date("令和0年1月1日").unwrap_err();
+        assert!(err.reason.contains("令和0年はありません"), "{err}");
+        assert!(parse_date("R0.1.1").is_err());
+    }
+
+    #[test]
+    fn impossible_days_are_refused() {
+        assert!(
+            parse_date("2026-02-30")
+                .unwrap_err()
+                .reason
+                .contains("存在しない")
+        );
+        assert!(
+            parse_date("2026-13-01")
+                .unwrap_err()
+                .reason
+                .contains("13月")
+        );
+        assert!(parse_date("2025-02-29").is_err());
+        assert_eq!(parse_date("2024-02-29").unwrap(), d(2024, 2, 29));
+    }
+
+    #[test]
+    fn garbage_is_refused_with_a_hint() {
+        for bad in [
+            "",
+            "abc",
+            "2026-11",
+            "S55.6.15.1",
+            "12345-1-1",
+            "昭和五十五年",
+        ] {
+            let err = parse_date(bad).unwrap_err();
+            assert!(!err.reason.is_empty(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn wareki_formats_with_gannen() {
+        assert_eq!(format_wareki(d(2026, 11, 25)), "令和8年11月25日");
+        assert_eq!(format_wareki(d(2019, 5, 1)), "令和元年5月1日");
+        assert_eq!(format_wareki(d(2019, 4, 30)), "平成31年4月30日");
+        assert_eq!(format_wareki(d(1989, 1, 7)), "昭和64年1月7日");
+        assert_eq!(format_wareki_short(d(1980, 6, 15)), "S55.6.15");
+        assert_eq!(
+            format_both(d(2026, 11, 25)),
+            "2026年11月25日（令和8年11月25日）"
+        );
+    }
+
+    #[test]
+    fn wareki_round_trips_every_day_of_two_centuries() {
+        let mut day = d(1900, 1, 1);
+        while day <= d(2100, 12, 31) {
+            assert_eq!(parse_date(&format_wareki(day)).unwrap(), day);
+            assert_eq!(parse_date(&format_wareki_short(day)).unwrap(), day);
+            day = day + chrono::Days::new(13);
+        }
+    }
+
+    #[test]
+    fn age_turns_on_the_birthday() {
+        let birth = d(2011, 11, 25);
+        assert_eq!(age_on(birth, d(2026, 11, 24)), Some(14));
+        assert_eq!(age_on(birth, d(2026, 11, 25)), Some(15));
+        assert_eq!(age_on(birth, d(2011, 11, 24)), None);
+    }
+
+    #[test]
+    fn leap_day_births_gain_a_year_on_first_of_march() {
+        let birth = d(2008, 2, 29);
+        assert_eq!(age_on(birth, d(2023, 2, 28)), Some(14));
+        assert_eq!(age_on(birth, d(2023, 3, 1)), Some(15));
+        assert_eq!(age_on(birth, d(2024, 2, 29)), Some(16));
+    }
+
+    #[test]
+    fn renewal_window_opens_day_after_three_months_before() {
+        // The page's own example.
+        assert_eq!(
+            renewal_window_start(d(2023, 11, 20), 3),
+            Some(d(2023, 8, 21))
+        );
+        // Month ends: 31 May → 29 Feb (leap) → 1 March.
+        assert_eq!(renewal_window_start(d(2024, 5, 31), 3), Some(d(2024, 3, 1)));
+        assert_eq!(renewal_window_start(d(2025, 5, 31), 3), Some(d(2025, 3, 1)));
+        assert_eq!(renewal_window_start(d(2026, 3, 1), 3), Some(d(2025, 12, 2)));
+        assert_eq!(
+            renewal_window_start(d(2026, 1, 15), 3),
+            Some(d(2025, 10, 16))
+        );
+    }
+
+    #[test]
+    fn birthdays_after_a_date() {
+        let birth = d(1990, 12, 10);
+        assert_eq!(
+            nth_birthday_after(birth, d(2026, 10, 1), 1),
+            Some(d(2026, 12, 10))
+        );
+        assert_eq!(
+            nth_birthday_after(birth, d(2026, 12, 10), 1),
+            Some(d(2027, 12, 10))
+        );
+        assert_eq!(
+            nth_birthday_after(birth, d(2026, 10, 1), 5),
+            Some(d(2030, 12, 10))
+        );
+        let leap = d(2000, 2, 29);
+        assert_eq!(
+            nth_birthday_after(leap, d(2026, 1, 1), 1),
+            Some(d(2026, 2, 28))
+        );
+        assert_eq!(
+            nth_birthday_after(leap, d(2026, 1, 1), 3),
+            Some(d(2028, 2, 29))
+        );
+    }
+}
