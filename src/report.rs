@@ -43,7 +43,9 @@ pub fn to_text(model: &ProcedureModel, case: &Case, evaluation: &Evaluation) -> 
     if let Some(age) = evaluation.holder_age {
         let _ = writeln!(out, "本人の年齢: {age}歳");
     }
-    if evaluation.same_day {
+    if !evaluation.is_unblocked() {
+        let _ = writeln!(out, "受付: 本日はこの手続きを受け付けられません（理由は次のとおり）");
+    } else if evaluation.same_day {
         let _ = writeln!(out, "受付: 即日で手続きできます");
     } else {
         let _ = writeln!(out, "受付: 即日ではできません（3段階の手続き）");

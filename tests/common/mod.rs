@@ -1,0 +1,48 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use madoguchi::case::{Case, CaseDate};
+use madoguchi::model::{ApplicantKind, ProcedureKind, ProcedureModel};
+
+pub fn model() -> ProcedureModel {
+    ProcedureModel::embedded().expect("the embedded model is valid")
+}
+
+pub fn date(text: &str) -> NaiveDate {
+    madoguchi::dates::parse_date(text).expect("test dates are real")
+}
+
+pub fn some_date(text: &str) -> Option<CaseDate> {
+    Some(CaseDate(date(text)))
+}
+
+/// An adult holder (born 1990-12-10) with a certificate expiring 2026-12-10 and a card valid
+/// until 2031-12-10, visiting on 2026-10-01 (inside the renewal window).
+pub fn case(procedures: &[ProcedureKind], applicant: ApplicantKind) -> Case {
+    let mut case = Case::new(date("2026-10-01"), procedures.to_vec(), applicant);
+    case.birth_date = some_date("1990-12-10");
+    case.cert_expiry = some_date("2026-12-10");
+    case.card_expiry = some_date("2031-12-10");
+    case
+}
+
+pub fn ids(list: &[madoguchi::model::DocumentId]) -> Vec<&str> {
+    let mut ids: Vec<&str> = list.iter().map(|d| d.as_str()).collect();
+    ids.sort();
+    ids
+}
+
+pub fn sorted<'a>(list: &[&'a str]) -> Vec<&'a str> {
+    let mut list = list.to_vec();
+    list.sort();
+    list
+}
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_madoguchi")
+}
+
+pub fn repo_path(relative: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
