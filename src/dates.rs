@@ -128,7 +128,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
             if year > 99 {
                 return Err(refuse(input, format!("{}{}年は範囲外です", era.name, year)));
             }
-            let date = real_date(input, era.gregorian_year(year as u32), month, day)?;
+            let date = real_date(input, era.gregorian_year(year), month, day)?;
             if date < era.start() {
                 return Err(refuse(
                     input,

@@ -291,6 +291,7 @@ pub struct Quoted {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[allow(clippy::large_enum_variant)] // a handful of routes, read once
 pub enum Flow {
     /// Done at this visit.
     SameDay { visit: Visit },

@@ -44,7 +44,10 @@ pub fn to_text(model: &ProcedureModel, case: &Case, evaluation: &Evaluation) -> 
         let _ = writeln!(out, "本人の年齢: {age}歳");
     }
     if !evaluation.is_unblocked() {
-        let _ = writeln!(out, "受付: 本日はこの手続きを受け付けられません（理由は次のとおり）");
+        let _ = writeln!(
+            out,
+            "受付: 本日はこの手続きを受け付けられません（理由は次のとおり）"
+        );
     } else if evaluation.same_day {
         let _ = writeln!(out, "受付: 即日で手続きできます");
     } else {

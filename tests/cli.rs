@@ -15,7 +15,10 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn case_folders() -> Vec<std::path::PathBuf> {
-    let mut folders = vec![repo_path("tests/cases/shared"), repo_path("tests/cases/routes")];
+    let mut folders = vec![
+        repo_path("tests/cases/shared"),
+        repo_path("tests/cases/routes"),
+    ];
     let shared = repo_path("../shared/cases");
     if shared.is_dir() {
         folders.push(shared);
@@ -37,7 +40,12 @@ fn evaluate_agrees_with_every_example_case() {
             let want: serde_json::Value =
                 serde_json::from_str(&std::fs::read_to_string(&expected_path).unwrap()).unwrap();
             let output = run(&["evaluate", path.to_str().unwrap(), "--json"]);
-            assert!(output.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&output.stderr));
+            assert!(
+                output.status.success(),
+                "{}: {}",
+                path.display(),
+                String::from_utf8_lossy(&output.stderr)
+            );
             let got: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
             let name = path.file_stem().unwrap().to_string_lossy();
             let disagreements = madoguchi::cli::compare_expected(&name, &got, &want);
@@ -50,7 +58,11 @@ fn evaluate_agrees_with_every_example_case() {
 
 #[test]
 fn evaluate_json_has_every_contract_field() {
-    let output = run(&["evaluate", "tests/cases/shared/principal-renewal.ron", "--json"]);
+    let output = run(&[
+        "evaluate",
+        "tests/cases/shared/principal-renewal.ron",
+        "--json",
+    ]);
     let got: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     for field in [
         "same_day",
@@ -70,16 +82,26 @@ fn evaluate_json_has_every_contract_field() {
 
 #[test]
 fn evaluate_exits_zero_with_blockers() {
-    let output = run(&["evaluate", "tests/cases/shared/principal-renewal-too-early.ron", "--json"]);
+    let output = run(&[
+        "evaluate",
+        "tests/cases/shared/principal-renewal-too-early.ron",
+        "--json",
+    ]);
     assert_eq!(output.status.code(), Some(0));
 }
 
 #[test]
 fn evaluate_without_json_answers_in_japanese() {
-    let output = run(&["evaluate", "tests/cases/shared/principal-renewal-too-early.ron"]);
+    let output = run(&[
+        "evaluate",
+        "tests/cases/shared/principal-renewal-too-early.ron",
+    ]);
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.contains("まだ更新期間ではありません"), "{text}");
-    assert!(text.contains("2026年9月11日（令和8年9月11日）から申請できます"), "{text}");
+    assert!(
+        text.contains("2026年9月11日（令和8年9月11日）から申請できます"),
+        "{text}"
+    );
     assert!(text.contains("本人のマイナンバーカード"), "{text}");
 }
 
@@ -102,23 +124,46 @@ fn a_broken_case_file_exits_2_naming_file_line_and_column() {
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.starts_with(&format!("{path}:4:")), "{stderr}");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing written");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
 }
 
 #[test]
 fn a_case_breaking_a_rule_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     for (name, text, says) in [
-        ("none.ron", "Case(today: \"2026-11-25\", procedures: [], applicant: Principal)", "手続きが1つもありません"),
-        ("unborn.ron", "Case(today: \"2026-11-25\", procedures: [PinReset], applicant: Principal, birth_date: Some(\"2027-01-01\"))", "生年月日"),
-        ("feb30.ron", "Case(today: \"2026-02-30\", procedures: [PinReset], applicant: Principal)", "存在しない"),
-        ("era.ron", "Case(today: \"2026-11-25\", procedures: [PinReset], applicant: Principal, birth_date: Some(\"平成31年5月1日\"))", "平成は平成31年4月30日まで"),
+        (
+            "none.ron",
+            "Case(today: \"2026-11-25\", procedures: [], applicant: Principal)",
+            "手続きが1つもありません",
+        ),
+        (
+            "unborn.ron",
+            "Case(today: \"2026-11-25\", procedures: [PinReset], applicant: Principal, birth_date: Some(\"2027-01-01\"))",
+            "生年月日",
+        ),
+        (
+            "feb30.ron",
+            "Case(today: \"2026-02-30\", procedures: [PinReset], applicant: Principal)",
+            "存在しない",
+        ),
+        (
+            "era.ron",
+            "Case(today: \"2026-11-25\", procedures: [PinReset], applicant: Principal, birth_date: Some(\"平成31年5月1日\"))",
+            "平成は平成31年4月30日まで",
+        ),
     ] {
         let path = write_temp(dir.path(), name, text);
         let output = run(&["evaluate", &path, "--json"]);
         assert_eq!(output.status.code(), Some(2), "{name}");
         let stderr = String::from_utf8(output.stderr).unwrap();
-        assert!(stderr.contains(&path) && stderr.contains(says), "{name}: {stderr}");
+        assert!(
+            stderr.contains(&path) && stderr.contains(says),
+            "{name}: {stderr}"
+        );
     }
 }
 
@@ -131,7 +176,12 @@ fn a_missing_case_file_exits_2() {
 
 #[test]
 fn check_passes_on_the_shipped_model_and_cases() {
-    let output = run(&["check", "assets/procedures.ron", "--cases", "tests/cases/shared"]);
+    let output = run(&[
+        "check",
+        "assets/procedures.ron",
+        "--cases",
+        "tests/cases/shared",
+    ]);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("6/6 件の事例が一致しました"), "{stdout}");
@@ -149,7 +199,10 @@ fn check_reports_a_changed_rule_as_a_disagreement() {
     let output = run(&["check", &path, "--cases", "tests/cases/shared"]);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("不一致 principal-renewal: documents"), "{stdout}");
+    assert!(
+        stdout.contains("不一致 principal-renewal: documents"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -168,7 +221,11 @@ fn the_environment_variable_selects_a_shared_model() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_temp(dir.path(), "shared.ron", "ProcedureModel(");
     let output = Command::new(bin())
-        .args(["evaluate", "tests/cases/shared/principal-renewal.ron", "--json"])
+        .args([
+            "evaluate",
+            "tests/cases/shared/principal-renewal.ron",
+            "--json",
+        ])
         .env("MADOGUCHI_PROCEDURES", &path)
         .output()
         .unwrap();
@@ -176,7 +233,13 @@ fn the_environment_variable_selects_a_shared_model() {
     assert!(String::from_utf8_lossy(&output.stderr).contains(&path));
     // --procedures wins over the environment.
     let output = Command::new(bin())
-        .args(["--procedures", "assets/procedures.ron", "evaluate", "tests/cases/shared/principal-renewal.ron", "--json"])
+        .args([
+            "--procedures",
+            "assets/procedures.ron",
+            "evaluate",
+            "tests/cases/shared/principal-renewal.ron",
+            "--json",
+        ])
         .env("MADOGUCHI_PROCEDURES", &path)
         .output()
         .unwrap();

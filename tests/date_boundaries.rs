@@ -22,7 +22,10 @@ fn blockers_on(today: &str, cert: &str, card: &str) -> Vec<String> {
 
 #[test]
 fn the_pages_own_example_window_opens_on_21_august() {
-    assert_eq!(blockers_on("2023-08-21", "2023-11-20", "2030-01-01"), Vec::<String>::new());
+    assert_eq!(
+        blockers_on("2023-08-21", "2023-11-20", "2030-01-01"),
+        Vec::<String>::new()
+    );
     assert_eq!(
         blockers_on("2023-08-20", "2023-11-20", "2030-01-01"),
         ["before_renewal_window"]
@@ -38,12 +41,18 @@ fn the_pages_own_example_window_opens_on_21_august() {
 #[test]
 fn window_from_a_month_end_expiry_opens_on_the_first_of_the_month() {
     // 31 May - 3 months = 28/29 February; the day after is 1 March.
-    assert_eq!(blockers_on("2025-03-01", "2025-05-31", "2030-01-01"), Vec::<String>::new());
+    assert_eq!(
+        blockers_on("2025-03-01", "2025-05-31", "2030-01-01"),
+        Vec::<String>::new()
+    );
     assert_eq!(
         blockers_on("2025-02-28", "2025-05-31", "2030-01-01"),
         ["before_renewal_window"]
     );
-    assert_eq!(blockers_on("2024-03-01", "2024-05-31", "2030-01-01"), Vec::<String>::new());
+    assert_eq!(
+        blockers_on("2024-03-01", "2024-05-31", "2030-01-01"),
+        Vec::<String>::new()
+    );
     assert_eq!(
         blockers_on("2024-02-29", "2024-05-31", "2030-01-01"),
         ["before_renewal_window"]
@@ -52,7 +61,10 @@ fn window_from_a_month_end_expiry_opens_on_the_first_of_the_month() {
 
 #[test]
 fn window_across_a_year_end() {
-    assert_eq!(blockers_on("2025-11-01", "2026-01-31", "2030-01-01"), Vec::<String>::new());
+    assert_eq!(
+        blockers_on("2025-11-01", "2026-01-31", "2030-01-01"),
+        Vec::<String>::new()
+    );
     assert_eq!(
         blockers_on("2025-10-31", "2026-01-31", "2030-01-01"),
         ["before_renewal_window"]
@@ -61,7 +73,10 @@ fn window_across_a_year_end() {
 
 #[test]
 fn an_expired_or_revoked_certificate_is_issued_anew_without_a_window() {
-    assert_eq!(blockers_on("2026-12-11", "2026-12-10", "2031-12-10"), Vec::<String>::new());
+    assert_eq!(
+        blockers_on("2026-12-11", "2026-12-10", "2031-12-10"),
+        Vec::<String>::new()
+    );
     let mut case = case(&[CertIssue], Principal);
     case.today = some_date("2026-01-10").unwrap();
     case.cert_revoked = true;
@@ -70,7 +85,10 @@ fn an_expired_or_revoked_certificate_is_issued_anew_without_a_window() {
 
 #[test]
 fn the_card_is_usable_on_its_expiry_day_and_expired_the_day_after() {
-    assert_eq!(blockers_on("2026-11-30", "2026-12-10", "2026-11-30"), Vec::<String>::new());
+    assert_eq!(
+        blockers_on("2026-11-30", "2026-12-10", "2026-11-30"),
+        Vec::<String>::new()
+    );
     assert_eq!(
         blockers_on("2026-12-01", "2026-12-10", "2026-11-30"),
         ["card_expired"]
@@ -82,7 +100,10 @@ fn an_expired_card_blocks_a_pin_reset_too() {
     let mut case = case(&[PinReset], Principal);
     case.card_expiry = some_date("2026-09-30");
     let got = evaluate(&model(), &case);
-    assert_eq!(got.blockers.iter().map(json_name).collect::<Vec<_>>(), ["card_expired"]);
+    assert_eq!(
+        got.blockers.iter().map(json_name).collect::<Vec<_>>(),
+        ["card_expired"]
+    );
 }
 
 #[test]
@@ -112,7 +133,10 @@ fn fifteenth_birthday_turns_off_the_minor_warning() {
     case.birth_date = some_date("2011-10-01");
     case.today = some_date("2026-09-30").unwrap();
     let got = evaluate(&model, &case);
-    assert_eq!((got.holder_age, got.warnings.len(), got.signature_cert), (Some(14), 0, false));
+    assert_eq!(
+        (got.holder_age, got.warnings.len(), got.signature_cert),
+        (Some(14), 0, false)
+    );
     case.today = some_date("2026-10-01").unwrap();
     let got = evaluate(&model, &case);
     assert_eq!((got.holder_age, got.warnings.len()), (Some(15), 1));
@@ -146,13 +170,22 @@ fn new_certificate_runs_to_the_sixth_birthday_when_renewed_in_the_window() {
     // Renewed 2026-10-01, birthday 12-10: inside the three months before it.
     let mut case = case(&[CertIssue], Principal);
     case.card_expiry = some_date("2040-01-01");
-    assert_eq!(evaluate(&model(), &case).new_cert_expiry, Some(date("2031-12-10")));
+    assert_eq!(
+        evaluate(&model(), &case).new_cert_expiry,
+        Some(date("2031-12-10"))
+    );
     // The day the window opens (2026-09-11) still counts; the day before does not.
     case.today = some_date("2026-09-11").unwrap();
-    assert_eq!(evaluate(&model(), &case).new_cert_expiry, Some(date("2031-12-10")));
+    assert_eq!(
+        evaluate(&model(), &case).new_cert_expiry,
+        Some(date("2031-12-10"))
+    );
     case.today = some_date("2026-09-10").unwrap();
     case.cert_revoked = true;
-    assert_eq!(evaluate(&model(), &case).new_cert_expiry, Some(date("2030-12-10")));
+    assert_eq!(
+        evaluate(&model(), &case).new_cert_expiry,
+        Some(date("2030-12-10"))
+    );
 }
 
 #[test]
@@ -160,14 +193,20 @@ fn new_certificate_issued_on_a_birthday_runs_five_years() {
     let mut case = case(&[CertIssue], Principal);
     case.today = some_date("2026-12-10").unwrap();
     case.card_expiry = some_date("2040-01-01");
-    assert_eq!(evaluate(&model(), &case).new_cert_expiry, Some(date("2031-12-10")));
+    assert_eq!(
+        evaluate(&model(), &case).new_cert_expiry,
+        Some(date("2031-12-10"))
+    );
 }
 
 #[test]
 fn new_certificate_never_outlives_the_card() {
     let mut case = case(&[CertIssue], Principal);
     case.card_expiry = some_date("2029-05-01");
-    assert_eq!(evaluate(&model(), &case).new_cert_expiry, Some(date("2029-05-01")));
+    assert_eq!(
+        evaluate(&model(), &case).new_cert_expiry,
+        Some(date("2029-05-01"))
+    );
 }
 
 #[test]
@@ -178,7 +217,10 @@ fn new_certificate_for_a_leap_day_holder_ends_on_28_february() {
     case.cert_revoked = true;
     case.card_expiry = some_date("2040-01-01");
     // Birthdays after 2026-06-01: 2027, 2028, 2029, 2030, 2031 (28 Feb, not a leap year).
-    assert_eq!(evaluate(&model(), &case).new_cert_expiry, Some(date("2031-02-28")));
+    assert_eq!(
+        evaluate(&model(), &case).new_cert_expiry,
+        Some(date("2031-02-28"))
+    );
 }
 
 #[test]

@@ -37,12 +37,15 @@ fn every_document_line_of_the_page_is_used_by_some_route() {
     // Every bullet of a "手続きの際に必要なもの" list, except the page's own examples of a
     // badly written PIN, which the model holds as pin_writing_rules.
     for line in page.lines().filter(|l| l.starts_with('・')) {
-        let is_pin_example = line.contains("不備・判読") || line.contains("桁が足りない") || line.contains("英字");
+        let is_pin_example =
+            line.contains("不備・判読") || line.contains("桁が足りない") || line.contains("英字");
         if is_pin_example {
             continue;
         }
         assert!(
-            quoted.iter().any(|q| q.starts_with(line) || line.starts_with(q)),
+            quoted
+                .iter()
+                .any(|q| q.starts_with(line) || line.starts_with(q)),
             "no route asks for: {line}"
         );
     }
@@ -66,12 +69,27 @@ fn outside_sources_are_few_and_said_in_words() {
 fn the_model_holds_the_pin_kinds_lock_counts_and_office() {
     let model = common::model();
     assert_eq!(model.pins.len(), 4);
-    let locks: Vec<Option<u32>> = model.pins.iter().map(|p| p.locks_after_wrong_entries).collect();
+    let locks: Vec<Option<u32>> = model
+        .pins
+        .iter()
+        .map(|p| p.locks_after_wrong_entries)
+        .collect();
     assert_eq!(locks, [Some(5), Some(3), None, None]);
     assert_eq!(model.office.counter_place, "茨木市役所南館9階");
-    assert!(model.office.contact.iter().any(|l| l.contains("072-620-1621")));
+    assert!(
+        model
+            .office
+            .contact
+            .iter()
+            .any(|l| l.contains("072-620-1621"))
+    );
     assert_eq!(model.pin_writing_rules.len(), 4);
-    assert!(model.convenience_store.text.contains("コンビニエンスストア"));
+    assert!(
+        model
+            .convenience_store
+            .text
+            .contains("コンビニエンスストア")
+    );
 }
 
 fn broken(edit: impl Fn(&str) -> String) -> String {
@@ -95,37 +113,75 @@ fn a_syntax_error_names_file_line_and_column() {
         message.starts_with(&format!("broken.ron:{}:", line + 1)),
         "{message}"
     );
-    assert!(message.contains("カンマ") || message.contains("閉じかっこ"), "{message}");
+    assert!(
+        message.contains("カンマ") || message.contains("閉じかっこ"),
+        "{message}"
+    );
 }
 
 #[test]
 fn an_unknown_field_lists_the_fields_that_may_be_written() {
-    let message = broken(|t| t.replacen("short_title: \"更新・新規発行\",", "short_titel: \"x\",", 1));
+    let message =
+        broken(|t| t.replacen("short_title: \"更新・新規発行\",", "short_titel: \"x\",", 1));
     let line = line_of(EMBEDDED_MODEL, "short_title: \"更新・新規発行\"", 0);
-    assert!(message.starts_with(&format!("broken.ron:{line}:")), "{message}");
-    assert!(message.contains("short_titel") && message.contains("short_title"), "{message}");
+    assert!(
+        message.starts_with(&format!("broken.ron:{line}:")),
+        "{message}"
+    );
+    assert!(
+        message.contains("short_titel") && message.contains("short_title"),
+        "{message}"
+    );
 }
 
 #[test]
 fn an_unknown_document_id_names_the_route_and_its_line() {
-    let message = broken(|t| t.replacen("Need(document: \"card\", source: Page(\"・本人のマイナンバーカード\"))", "Need(document: \"crad\", source: Page(\"・本人のマイナンバーカード\"))", 1));
-    let line = line_of(EMBEDDED_MODEL, "Need(document: \"card\", source: Page(\"・本人のマイナンバーカード\"))", 0);
-    assert!(message.starts_with(&format!("broken.ron:{line}:")), "{message}");
-    assert!(message.contains("\"crad\"") && message.contains("cert_issue_legal_rep_minor"), "{message}");
+    let message = broken(|t| {
+        t.replacen(
+            "Need(document: \"card\", source: Page(\"・本人のマイナンバーカード\"))",
+            "Need(document: \"crad\", source: Page(\"・本人のマイナンバーカード\"))",
+            1,
+        )
+    });
+    let line = line_of(
+        EMBEDDED_MODEL,
+        "Need(document: \"card\", source: Page(\"・本人のマイナンバーカード\"))",
+        0,
+    );
+    assert!(
+        message.starts_with(&format!("broken.ron:{line}:")),
+        "{message}"
+    );
+    assert!(
+        message.contains("\"crad\"") && message.contains("cert_issue_legal_rep_minor"),
+        "{message}"
+    );
 }
 
 #[test]
 fn a_duplicate_document_id_points_at_the_second_one() {
     let message = broken(|t| t.replacen("id: \"agent_secondary_id\"", "id: \"agent_photo_id\"", 1));
     let line = line_of(EMBEDDED_MODEL, "id: \"agent_secondary_id\"", 0);
-    assert!(message.starts_with(&format!("broken.ron:{line}:")), "{message}");
+    assert!(
+        message.starts_with(&format!("broken.ron:{line}:")),
+        "{message}"
+    );
     assert!(message.contains("2回"), "{message}");
 }
 
 #[test]
 fn an_unknown_exemption_is_refused() {
-    let message = broken(|t| t.replacen("exempt_if: [\"domicile_in_city\", ", "exempt_if: [\"domicile\", ", 1));
-    assert!(message.contains("\"domicile\"") && message.contains("exemptions"), "{message}");
+    let message = broken(|t| {
+        t.replacen(
+            "exempt_if: [\"domicile_in_city\", ",
+            "exempt_if: [\"domicile\", ",
+            1,
+        )
+    });
+    assert!(
+        message.contains("\"domicile\"") && message.contains("exemptions"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -136,7 +192,10 @@ fn a_visit_without_documents_is_refused() {
         let end = list_start + t[list_start..].find("])),").unwrap();
         format!("{}{}", &t[..list_start], &t[end..])
     });
-    assert!(message.contains("cert_issue_principal") && message.contains("1つもありません"), "{message}");
+    assert!(
+        message.contains("cert_issue_principal") && message.contains("1つもありません"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -148,13 +207,19 @@ fn a_missing_fallback_route_is_refused() {
             1,
         )
     });
-    assert!(message.contains("PinReset × Principal") && message.contains("when"), "{message}");
+    assert!(
+        message.contains("PinReset × Principal") && message.contains("when"),
+        "{message}"
+    );
 }
 
 #[test]
 fn an_unknown_condition_lists_the_conditions() {
     let message = broken(|t| t.replacen("when: DomicileInCity,", "when: HonsekiInCity,", 1));
-    assert!(message.contains("HonsekiInCity") && message.contains("DomicileInCity"), "{message}");
+    assert!(
+        message.contains("HonsekiInCity") && message.contains("DomicileInCity"),
+        "{message}"
+    );
 }
 
 #[test]

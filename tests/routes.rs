@@ -20,7 +20,10 @@ const SECOND_VISIT: [&str; 7] = [
 ];
 
 /// What the page asks of one procedure: (same day, first visit, second visit).
-fn page_says(procedure: ProcedureKind, case: &Case) -> (bool, Vec<&'static str>, Vec<&'static str>) {
+fn page_says(
+    procedure: ProcedureKind,
+    case: &Case,
+) -> (bool, Vec<&'static str>, Vec<&'static str>) {
     let parent_proof_needed = !(case.domicile_in_city || case.same_household_parent);
     let cert_valid = !case.cert_revoked && case.cert_expiry().is_none_or(|e| case.today() <= e);
     match (procedure, case.applicant) {
@@ -51,7 +54,11 @@ fn page_says(procedure: ProcedureKind, case: &Case) -> (bool, Vec<&'static str>,
                 && !case.pin_locked
                 && !case.requests(PinReset);
             if same_day {
-                (true, vec!["card", "agent_photo_id", "sealed_inquiry_envelope"], vec![])
+                (
+                    true,
+                    vec!["card", "agent_photo_id", "sealed_inquiry_envelope"],
+                    vec![],
+                )
             } else {
                 (false, vec!["card", "agent_photo_id"], SECOND_VISIT.to_vec())
             }
@@ -177,7 +184,10 @@ fn proxy_inquiry_form_is_no_use_once_the_certificate_has_expired() {
     case.today = some_date("2026-12-11").unwrap();
     assert!(!evaluate(&model(), &case).same_day);
     case.today = some_date("2026-12-10").unwrap();
-    assert!(evaluate(&model(), &case).same_day, "valid on its expiry day");
+    assert!(
+        evaluate(&model(), &case).same_day,
+        "valid on its expiry day"
+    );
 }
 
 #[test]
@@ -187,7 +197,10 @@ fn proxy_with_inquiry_form_but_forgotten_or_locked_pins_needs_two_visits() {
         case.has_inquiry_form = true;
         case.pins_known = known;
         case.pin_locked = locked;
-        assert!(!evaluate(&model(), &case).same_day, "known={known} locked={locked}");
+        assert!(
+            !evaluate(&model(), &case).same_day,
+            "known={known} locked={locked}"
+        );
     }
 }
 
@@ -252,7 +265,11 @@ fn signature_certificate_is_not_issued_for_minors_or_wards() {
     ] {
         let mut case = case(&[CertIssue], applicant);
         case.birth_date = some_date(birth);
-        assert_eq!(evaluate(&model, &case).signature_cert, expected, "{applicant:?} {birth}");
+        assert_eq!(
+            evaluate(&model, &case).signature_cert,
+            expected,
+            "{applicant:?} {birth}"
+        );
     }
 }
 
