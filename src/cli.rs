@@ -45,6 +45,18 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         cases: Option<PathBuf>,
     },
+    /// 市民にお渡しする案内（A4 PDF）を書き出す
+    Summary {
+        case: PathBuf,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// 窓口で確認済みの書類の id（カンマ区切り）。3段階の2回目は --second-visit と
+        #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
+        presented: Vec<String>,
+        /// 3段階の手続きの2回目の来庁として書く
+        #[arg(long)]
+        second_visit: bool,
+    },
 }
 
 /// Where the model comes from: an explicit path, the environment, or the binary.
@@ -99,6 +111,12 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             let origin = model.clone().map_or(origin, ModelOrigin::File);
             run_check(&origin, cases.as_deref())
         }
+        Command::Summary {
+            case,
+            out,
+            presented,
+            second_visit,
+        } => run_summary(&origin, case, out, presented, *second_visit),
     }
 }
 
@@ -286,5 +304,57 @@ fn run_check(origin: &ModelOrigin, cases: Option<&Path>) -> i32 {
         EXIT_OK
     } else {
         EXIT_DISAGREE
+    }
+}
+
+fn run_summary(
+    origin: &ModelOrigin,
+    case_path: &Path,
+    out: &Path,
+    presented: &[String],
+    second_visit: bool,
+) -> i32 {
+    let model = match origin.load() {
+        Ok(model) => model,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let case = match read_case(case_path) {
+        Ok(case) => case,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let known: Vec<&str> = model.documents.iter().map(|d| d.id.as_str()).collect();
+    if let Some(unknown) = presented.iter().find(|id| !known.contains(&id.as_str())) {
+        eprintln!(
+            "--presented の「{unknown}」は書類の id ではありません（使えるもの: {}）",
+            known.join(", ")
+        );
+        return EXIT_BAD_INPUT;
+    }
+    let evaluation = evaluate(&model, &case);
+    let visit = if second_visit && !evaluation.same_day {
+        crate::engine::VisitNumber::Second
+    } else {
+        crate::engine::VisitNumber::First
+    };
+    let presented: Vec<crate::model::DocumentId> = presented
+        .iter()
+        .map(|id| crate::model::DocumentId(id.clone()))
+        .collect();
+    let sheet = crate::sheet::Sheet::build(&model, &case, &evaluation, visit, &presented);
+    match crate::sheet::pdf::write_pdf_file(&sheet, out) {
+        Ok(()) => {
+            println!("{} に書き出しました。", out.display());
+            EXIT_OK
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            EXIT_BAD_INPUT
+        }
     }
 }

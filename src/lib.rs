@@ -1,15 +1,21 @@
 //! madoguchi: the counter tool for My Number Card e-certificate renewal and PIN reset.
 //!
 //! Core (no egui): [`model`] (the rules as data), [`case`] (one visit), [`engine`]
-//! (decisions), [`dates`] (ISO and 和暦). Edges: [`cli`].
+//! (decisions), [`dates`] (ISO and 和暦), [`counter`] (one citizen at the counter),
+//! [`sheet`] (the paper for the citizen, and its PDF). Edges: [`cli`], [`ui`] (the window).
 
 pub mod case;
 pub mod cli;
+pub mod counter;
 pub mod dates;
 pub mod engine;
+pub mod fonts;
 pub mod model;
 pub mod report;
+pub mod safe_write;
+pub mod sheet;
 pub mod source_text;
+pub mod ui;
 
 /// RON options shared by the model and case readers: `Some(…)` may be left out.
 pub fn ron_options() -> ron::Options {

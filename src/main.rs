@@ -6,10 +6,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match &cli.command {
         Some(command) => cli::run(&cli, command),
-        None => {
-            eprintln!("画面はまだありません。madoguchi --help をご覧ください。");
-            cli::EXIT_BAD_INPUT
-        }
+        None => madoguchi::ui::run(&cli),
     };
     ExitCode::from(u8::try_from(status).unwrap_or(2))
 }

@@ -1,0 +1,391 @@
+//! Lays a [`Sheet`] out on one A4 portrait page and writes it as PDF with krilla, the
+//! Japanese font embedded as a subset. Lines are wrapped here (krilla does not wrap); the text
+//! shrinks until everything fits on one page.
+
+use super::{Sheet, SheetLine};
+use crate::case::Case;
+use crate::fonts::{JAPANESE_FONT, advance_em, width_em};
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect, Size};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke, StrokeDash};
+use krilla::text::{Font, TextDirection};
+use std::path::Path;
+
+const PAGE_WIDTH: f32 = 595.28;
+const PAGE_HEIGHT: f32 = 841.89;
+const MARGIN: f32 = 36.0;
+/// The counter copy below the cut line takes this much of the page's foot.
+const COUNTER_COPY_HEIGHT: f32 = 128.0;
+const CUT_Y: f32 = PAGE_HEIGHT - MARGIN - COUNTER_COPY_HEIGHT;
+
+/// One thing drawn on the page, in points from the top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Text {
+        x: f32,
+        baseline: f32,
+        size: f32,
+        text: String,
+        bold: bool,
+        red: bool,
+    },
+    /// A tick box; `ticked` draws a check inside.
+    Box {
+        x: f32,
+        bottom: f32,
+        side: f32,
+        ticked: bool,
+    },
+    Rule {
+        y: f32,
+        dashed: bool,
+    },
+    Frame {
+        x: f32,
+        top: f32,
+        width: f32,
+        height: f32,
+    },
+}
+
+/// The marks of a sheet on one page, and the body size that made it fit.
+#[derive(Debug, Clone)]
+pub struct PageLayout {
+    pub marks: Vec<Mark>,
+    pub body_size: f32,
+    /// Where the main part ends (must stay above the cut line).
+    pub bottom: f32,
+}
+
+/// Splits a text into lines no wider than `width` points at `size`; keeps closing
+/// punctuation off the start of a line.
+pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0.0;
+    for ch in text.chars() {
+        let advance = advance_em(ch) * size;
+        let closing = "、。，．）」』】・ー：".contains(ch);
+        if line_width + advance > width && !line.is_empty() && !closing {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0.0;
+        }
+        line.push(ch);
+        line_width += advance;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+struct Cursor {
+    marks: Vec<Mark>,
+    y: f32,
+}
+
+impl Cursor {
+    fn text(&mut self, x: f32, size: f32, text: &str, bold: bool, red: bool, leading: f32) {
+        for line in wrap(text, size, PAGE_WIDTH - MARGIN - x) {
+            self.y += size * leading;
+            self.marks.push(Mark::Text {
+                x,
+                baseline: self.y,
+                size,
+                text: line,
+                bold,
+                red,
+            });
+        }
+    }
+}
+
+/// Lays out the main part at a body size; gives the marks and where they end.
+fn layout_main(sheet: &Sheet, body: f32) -> Cursor {
+    let mut cursor = Cursor {
+        marks: Vec::new(),
+        y: MARGIN,
+    };
+    cursor.text(MARGIN, body * 1.7, &sheet.title, true, false, 1.2);
+    cursor.text(MARGIN, body * 0.8, &sheet.subtitle, false, false, 1.5);
+    cursor.y += body * 0.3;
+    let indent = MARGIN + body;
+    for section in &sheet.sections {
+        cursor.y += body * 0.6;
+        cursor.text(
+            MARGIN,
+            body * 1.15,
+            &format!("■ {}", section.heading),
+            true,
+            false,
+            1.35,
+        );
+        cursor.y += body * 0.15;
+        for line in &section.lines {
+            match line {
+                SheetLine::Text(text) => cursor.text(indent, body, text, false, false, 1.45),
+                SheetLine::Alert(text) => cursor.text(indent, body * 1.1, text, true, true, 1.45),
+                SheetLine::Bullet(text) => {
+                    cursor.text(indent, body, &format!("・{text}"), false, false, 1.45)
+                }
+                SheetLine::Check {
+                    ticked,
+                    label,
+                    detail,
+                } => {
+                    let side = body * 0.95;
+                    cursor.marks.push(Mark::Box {
+                        x: indent,
+                        bottom: cursor.y + body * 1.55,
+                        side,
+                        ticked: *ticked,
+                    });
+                    cursor.text(indent + side + body * 0.5, body, label, false, false, 1.45);
+                    if !detail.is_empty() {
+                        cursor.text(
+                            indent + side + body * 1.5,
+                            body * 0.85,
+                            detail,
+                            false,
+                            false,
+                            1.35,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    cursor
+}
+
+/// Lays the sheet out on one page, shrinking the text until the main part fits above the
+/// cut line.
+pub fn layout(sheet: &Sheet) -> PageLayout {
+    let mut body = 10.0;
+    let mut cursor = layout_main(sheet, body);
+    while cursor.y > CUT_Y - 10.0 && body > 6.0 {
+        body -= 0.25;
+        cursor = layout_main(sheet, body);
+    }
+    let bottom = cursor.y;
+    let mut marks = cursor.marks;
+    counter_copy(sheet, &mut marks);
+    PageLayout {
+        marks,
+        body_size: body,
+        bottom,
+    }
+}
+
+fn counter_copy(sheet: &Sheet, marks: &mut Vec<Mark>) {
+    marks.push(Mark::Rule {
+        y: CUT_Y,
+        dashed: true,
+    });
+    let small = 8.0;
+    marks.push(Mark::Text {
+        x: PAGE_WIDTH / 2.0 - width_em("切り取り線") * small / 2.0,
+        baseline: CUT_Y - 3.0,
+        size: small,
+        text: "切り取り線".into(),
+        bold: false,
+        red: false,
+    });
+    let copy = &sheet.counter_copy;
+    let stamp = 64.0;
+    let text_width = PAGE_WIDTH - 2.0 * MARGIN - stamp - 16.0;
+    let mut cursor = Cursor {
+        marks: Vec::new(),
+        y: CUT_Y + 8.0,
+    };
+    cursor.text(MARGIN, 10.0, "窓口控え", true, false, 1.3);
+    for line in [
+        format!("来庁日: {}　手続き: {}", copy.date, copy.procedures),
+        format!("手続きした人: {}", copy.applicant),
+        format!(
+            "確認した書類: {}",
+            if copy.seen.is_empty() {
+                "なし".to_string()
+            } else {
+                copy.seen.join("、")
+            }
+        ),
+    ] {
+        for wrapped in wrap(&line, small, text_width) {
+            cursor.y += small * 1.4;
+            cursor.marks.push(Mark::Text {
+                x: MARGIN,
+                baseline: cursor.y,
+                size: small,
+                text: wrapped,
+                bold: false,
+                red: false,
+            });
+        }
+    }
+    marks.extend(cursor.marks);
+    let stamp_x = PAGE_WIDTH - MARGIN - stamp;
+    let stamp_top = CUT_Y + 14.0;
+    marks.push(Mark::Frame {
+        x: stamp_x,
+        top: stamp_top,
+        width: stamp,
+        height: stamp,
+    });
+    marks.push(Mark::Text {
+        x: stamp_x + (stamp - width_em("担当者印") * small) / 2.0,
+        baseline: stamp_top + stamp + small * 1.4,
+        size: small,
+        text: "担当者印".into(),
+        bold: false,
+        red: false,
+    });
+}
+
+/// The PDF bytes of a sheet: one A4 page.
+pub fn render_pdf(sheet: &Sheet) -> Result<Vec<u8>, String> {
+    let font = Font::new(JAPANESE_FONT.into(), 0).ok_or("フォントを読み込めません")?;
+    let page_layout = layout(sheet);
+    let mut document = Document::new();
+    let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("用紙の大きさが不正です")?;
+    let mut page = document.start_page_with(PageSettings::new(size));
+    let mut surface = page.surface();
+    let black = Fill::default();
+    let red = Fill {
+        paint: rgb::Color::new(0xb0, 0x1e, 0x1e).into(),
+        ..Fill::default()
+    };
+    for mark in &page_layout.marks {
+        match mark {
+            Mark::Text {
+                x,
+                baseline,
+                size,
+                text,
+                bold,
+                red: is_red,
+            } => {
+                let fill = if *is_red { red.clone() } else { black.clone() };
+                surface.set_fill(Some(fill.clone()));
+                surface.set_stroke(None);
+                surface.draw_text(
+                    Point::from_xy(*x, *baseline),
+                    font.clone(),
+                    *size,
+                    text,
+                    false,
+                    TextDirection::Auto,
+                );
+                if *bold {
+                    // Faux bold: the same glyphs once more as a thin outline.
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(Stroke {
+                        paint: fill.paint.clone(),
+                        width: size * 0.04,
+                        ..Stroke::default()
+                    }));
+                    surface.draw_text(
+                        Point::from_xy(*x, *baseline),
+                        font.clone(),
+                        *size,
+                        text,
+                        true,
+                        TextDirection::Auto,
+                    );
+                }
+            }
+            Mark::Box {
+                x,
+                bottom,
+                side,
+                ticked,
+            } => {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    width: 0.8,
+                    ..Stroke::default()
+                }));
+                let mut path = PathBuilder::new();
+                if let Some(rect) = Rect::from_xywh(*x, *bottom - side, *side, *side) {
+                    path.push_rect(rect);
+                }
+                if *ticked {
+                    path.move_to(x + side * 0.18, bottom - side * 0.5);
+                    path.line_to(x + side * 0.42, bottom - side * 0.2);
+                    path.line_to(x + side * 0.85, bottom - side * 0.85);
+                }
+                if let Some(path) = path.finish() {
+                    surface.draw_path(&path);
+                }
+            }
+            Mark::Rule { y, dashed } => {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    width: 0.6,
+                    dash: dashed.then(|| StrokeDash {
+                        array: vec![4.0, 3.0],
+                        offset: 0.0,
+                    }),
+                    ..Stroke::default()
+                }));
+                let mut path = PathBuilder::new();
+                path.move_to(MARGIN / 2.0, *y);
+                path.line_to(PAGE_WIDTH - MARGIN / 2.0, *y);
+                if let Some(path) = path.finish() {
+                    surface.draw_path(&path);
+                }
+            }
+            Mark::Frame {
+                x,
+                top,
+                width,
+                height,
+            } => {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    width: 0.8,
+                    ..Stroke::default()
+                }));
+                let mut path = PathBuilder::new();
+                if let Some(rect) = Rect::from_xywh(*x, *top, *width, *height) {
+                    path.push_rect(rect);
+                }
+                if let Some(path) = path.finish() {
+                    surface.draw_path(&path);
+                }
+            }
+        }
+    }
+    surface.finish();
+    page.finish();
+    document
+        .finish()
+        .map_err(|e| format!("PDF を作れませんでした: {e:?}"))
+}
+
+/// A file name with the date and the procedure, never personal data:
+/// `案内_2026-11-25_更新・新規発行.pdf`.
+pub fn default_file_name(case: &Case) -> String {
+    let procedures: Vec<&str> = case
+        .procedures
+        .iter()
+        .map(|p| match p {
+            crate::model::ProcedureKind::CertIssue => "電子証明書更新",
+            crate::model::ProcedureKind::PinReset => "暗証番号再設定",
+        })
+        .collect();
+    format!(
+        "案内_{}_{}.pdf",
+        crate::dates::format_iso(case.today()),
+        procedures.join("_")
+    )
+}
+
+/// Writes the sheet's PDF to `path` through a temporary file in the same folder and a
+/// rename, so a failure leaves no partial file.
+pub fn write_pdf_file(sheet: &Sheet, path: &Path) -> Result<(), String> {
+    let bytes = render_pdf(sheet)?;
+    crate::safe_write::write_atomically(path, &bytes)
+}

@@ -1,0 +1,254 @@
+//! The window's state and its frame: panels, shortcuts, commands.
+
+use super::model_source::ModelSource;
+use super::{checklist_panel, form_panel, summary_panel};
+use crate::counter::CounterSession;
+use crate::engine::Evaluation;
+use crate::model::{ApplicantKind, ProcedureKind};
+use chrono::NaiveDate;
+use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
+use std::path::PathBuf;
+
+/// What staff asked for this frame; applied once, after drawing.
+#[must_use]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppCommand {
+    NextCitizen,
+    ToggleProcedure(ProcedureKind),
+    SetApplicant(ApplicantKind),
+    Print,
+}
+
+/// A line under the title after 印刷: where the sheet went, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Saved(String),
+    Failed(String),
+}
+
+/// Asks where to save the sheet; `None` when staff cancel.
+pub type SaveDialog = Box<dyn FnMut(&str) -> Option<PathBuf>>;
+
+/// The whole window: the model, one citizen's session, the last notice.
+pub struct CounterApp {
+    pub source: ModelSource,
+    pub session: CounterSession,
+    pub notice: Option<Notice>,
+    today: NaiveDate,
+    save_dialog: SaveDialog,
+    open_after_save: bool,
+}
+
+pub const SHORTCUT_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+pub const SHORTCUT_PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
+pub const PROCEDURE_KEYS: [(Key, ProcedureKind); 2] = [
+    (Key::F1, ProcedureKind::CertIssue),
+    (Key::F2, ProcedureKind::PinReset),
+];
+pub const APPLICANT_KEYS: [(Key, ApplicantKind); 4] = [
+    (Key::F5, ApplicantKind::Principal),
+    (Key::F6, ApplicantKind::LegalRepMinor),
+    (Key::F7, ApplicantKind::LegalRepWard),
+    (Key::F8, ApplicantKind::Proxy),
+];
+
+impl CounterApp {
+    /// A window for a blank citizen on `today`, saving through the system dialog.
+    pub fn new(source: ModelSource, today: NaiveDate) -> CounterApp {
+        CounterApp {
+            source,
+            session: CounterSession::new(today),
+            notice: None,
+            today,
+            save_dialog: Box::new(|default_name| {
+                rfd::FileDialog::new()
+                    .set_title("お渡しする案内を保存")
+                    .set_file_name(default_name)
+                    .add_filter("PDF", &["pdf"])
+                    .save_file()
+            }),
+            open_after_save: true,
+        }
+    }
+
+    /// Replaces the save dialog (tests, or an office that prints to a fixed folder).
+    pub fn with_save_dialog(mut self, dialog: SaveDialog, open_after_save: bool) -> CounterApp {
+        self.save_dialog = dialog;
+        self.open_after_save = open_after_save;
+        self
+    }
+
+    /// Starts watching the shared model file.
+    pub fn watch_model(&self, ctx: &egui::Context) {
+        self.source.watch(ctx);
+    }
+
+    fn shortcuts(&self, ui: &egui::Ui) -> Vec<AppCommand> {
+        ui.ctx().input_mut(|input| {
+            let mut commands = Vec::new();
+            if input.consume_shortcut(&SHORTCUT_NEXT) {
+                commands.push(AppCommand::NextCitizen);
+            }
+            if input.consume_shortcut(&SHORTCUT_PRINT) {
+                commands.push(AppCommand::Print);
+            }
+            for (key, procedure) in PROCEDURE_KEYS {
+                if input.consume_key(Modifiers::NONE, key) {
+                    commands.push(AppCommand::ToggleProcedure(procedure));
+                }
+            }
+            for (key, applicant) in APPLICANT_KEYS {
+                if input.consume_key(Modifiers::NONE, key) {
+                    commands.push(AppCommand::SetApplicant(applicant));
+                }
+            }
+            commands
+        })
+    }
+
+    fn apply(&mut self, command: AppCommand, evaluation: &Result<Evaluation, String>) {
+        match command {
+            AppCommand::NextCitizen => {
+                self.session.next_citizen(self.today);
+                self.notice = None;
+            }
+            AppCommand::ToggleProcedure(procedure) => self.session.toggle_procedure(procedure),
+            AppCommand::SetApplicant(applicant) => self.session.applicant = Some(applicant),
+            AppCommand::Print => {
+                if let Ok(evaluation) = evaluation {
+                    self.notice = Some(self.print(evaluation));
+                }
+            }
+        }
+    }
+
+    fn print(&mut self, evaluation: &Evaluation) -> Notice {
+        let Ok(case) = self.session.case() else {
+            return Notice::Failed("案内を作るには手続きと手続きする人を選んでください".into());
+        };
+        let sheet = crate::sheet::Sheet::build(
+            &self.source.model,
+            &case,
+            evaluation,
+            self.session.shown_visit(evaluation),
+            &self.session.presented(evaluation),
+        );
+        let name = crate::sheet::pdf::default_file_name(&case);
+        let Some(path) = (self.save_dialog)(&name) else {
+            return Notice::Failed("保存を取り消しました".into());
+        };
+        match crate::sheet::pdf::write_pdf_file(&sheet, &path) {
+            Ok(()) => {
+                if self.open_after_save {
+                    let _ = opener::open(&path);
+                }
+                Notice::Saved(format!("保存しました: {}", path.display()))
+            }
+            Err(message) => Notice::Failed(message),
+        }
+    }
+
+    /// Draws one frame into `ui` (the eframe root, or a test harness).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.source.reload_if_changed();
+        let mut commands = self.shortcuts(ui);
+
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            self.top_bar_ui(ui, &mut commands);
+        });
+        egui::Panel::left("form_panel")
+            .default_size(400.0)
+            .min_size(320.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    commands.extend(form_panel::form_ui(
+                        ui,
+                        &mut self.session,
+                        &self.source.model,
+                    ));
+                });
+            });
+
+        let evaluation = self.session.evaluation(&self.source.model);
+        if let Ok(evaluation) = &evaluation {
+            self.session.keep_ticks_of(evaluation);
+        }
+        let case = self.session.case().ok();
+
+        egui::Panel::right("summary_panel")
+            .default_size(430.0)
+            .min_size(300.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                commands.extend(summary_panel::summary_ui(
+                    ui,
+                    &self.session,
+                    &self.source.model,
+                    case.as_ref(),
+                    &evaluation,
+                ));
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                checklist_panel::checklist_ui(
+                    ui,
+                    &mut self.session,
+                    &self.source.model,
+                    &evaluation,
+                );
+            });
+        });
+
+        for command in commands {
+            self.apply(command, &evaluation);
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<AppCommand>) {
+        ui.horizontal(|ui| {
+            ui.heading("madoguchi 窓口");
+            ui.label(
+                RichText::new("電子証明書の更新・新規発行／暗証番号再設定（ロック解除）").weak(),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let next = ui
+                    .button(RichText::new("次の方").strong())
+                    .on_hover_text("入力と確認をすべて消して、次の方の受付を始めます（Ctrl+N）");
+                if next.clicked() {
+                    commands.push(AppCommand::NextCitizen);
+                }
+                ui.label(RichText::new("Ctrl+N").small().weak());
+            });
+        });
+        if let Some(problem) = &self.source.problem {
+            egui::Frame::new()
+                .fill(Color32::from_rgb(0xfd, 0xe2, 0xe1))
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.colored_label(
+                        Color32::from_rgb(0x9b, 0x1c, 0x1c),
+                        format!(
+                            "共有の手続きモデルを使えません（組み込みのモデルで動作中）: {}",
+                            problem.lines().next().unwrap_or_default()
+                        ),
+                    );
+                });
+        }
+        match &self.notice {
+            Some(Notice::Saved(text)) => {
+                ui.colored_label(Color32::from_rgb(0x1b, 0x5e, 0x20), text);
+            }
+            Some(Notice::Failed(text)) => {
+                ui.colored_label(Color32::from_rgb(0x9b, 0x1c, 0x1c), text);
+            }
+            None => {}
+        }
+    }
+}
+
+impl eframe::App for CounterApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

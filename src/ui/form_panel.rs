@@ -1,0 +1,119 @@
+//! The form: procedure(s), who is at the counter, dates, and only the questions that matter.
+
+use super::app::{APPLICANT_KEYS, AppCommand, PROCEDURE_KEYS};
+use crate::counter::{CounterSession, DateField};
+use crate::engine::VisitNumber;
+use crate::model::{ProcedureKind, ProcedureModel};
+use egui::{Color32, RichText};
+
+const ERROR_RED: Color32 = Color32::from_rgb(0xb0, 0x1e, 0x1e);
+
+fn key_name(key: egui::Key) -> &'static str {
+    key.name()
+}
+
+/// Draws the form into `ui`; edits go straight into the session (the form's own state).
+pub fn form_ui(
+    ui: &mut egui::Ui,
+    session: &mut CounterSession,
+    model: &ProcedureModel,
+) -> Vec<AppCommand> {
+    ui.heading("受付内容");
+    ui.add_space(4.0);
+
+    ui.label(RichText::new("手続き").strong());
+    for (key, procedure) in PROCEDURE_KEYS {
+        let title = model.procedure_title(procedure);
+        ui.horizontal(|ui| {
+            let checked = match procedure {
+                ProcedureKind::CertIssue => &mut session.cert_issue,
+                ProcedureKind::PinReset => &mut session.pin_reset,
+            };
+            let response = ui.checkbox(checked, title);
+            if let Some(info) = model.procedure(procedure) {
+                response.on_hover_text(&info.description);
+            }
+            ui.label(RichText::new(key_name(key)).small().weak());
+        });
+    }
+    ui.add_space(6.0);
+
+    ui.label(RichText::new("窓口に来た人").strong());
+    for (key, applicant) in APPLICANT_KEYS {
+        let Some(info) = model.applicant(applicant) else {
+            continue;
+        };
+        ui.horizontal(|ui| {
+            ui.radio_value(
+                &mut session.applicant,
+                Some(applicant),
+                info.short_label.as_str(),
+            )
+            .on_hover_text(&info.label);
+            ui.label(RichText::new(key_name(key)).small().weak());
+        });
+    }
+    ui.add_space(6.0);
+
+    ui.label(
+        RichText::new("日付（西暦 2026-11-25 または和暦 S55.6.15・昭和55年6月15日）").strong(),
+    );
+    for field in DateField::ALL {
+        date_field_ui(ui, session, field);
+    }
+    ui.add_space(6.0);
+
+    let questions = session.questions(model);
+    if !questions.is_empty() {
+        ui.label(RichText::new("確認すること").strong());
+        for question in questions {
+            ui.checkbox(session.answer_mut(question), question.label());
+        }
+        ui.add_space(6.0);
+    }
+
+    if let Ok(evaluation) = session.evaluation(model)
+        && !evaluation.same_day
+    {
+        ui.label(RichText::new("来庁の回数（3段階の手続き）").strong());
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut session.visit, VisitNumber::First, "1回目（申請）");
+            ui.radio_value(
+                &mut session.visit,
+                VisitNumber::Second,
+                "2回目（書類の持参）",
+            );
+        });
+    }
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(
+            "暗証番号はこの画面に入力しません。本人が記入用紙に書くか、窓口の端末で入力します。",
+        )
+        .small()
+        .weak(),
+    );
+    Vec::new()
+}
+
+fn date_field_ui(ui: &mut egui::Ui, session: &mut CounterSession, field: DateField) {
+    ui.horizontal(|ui| {
+        let label = ui.add_sized([150.0, 20.0], egui::Label::new(field.label()));
+        let hint = match field {
+            DateField::Visit => "2026-11-25",
+            DateField::Birth => "S55.6.15",
+            _ => "R8.12.10",
+        };
+        ui.add(
+            egui::TextEdit::singleline(session.text_mut(field))
+                .hint_text(hint)
+                .desired_width(150.0),
+        )
+        .labelled_by(label.id);
+    });
+    if let Some(problem) = session.field_problem(field) {
+        ui.colored_label(ERROR_RED, problem);
+    } else if let Some(echo) = session.echo(field) {
+        ui.label(RichText::new(format!("＝ {echo}")).small());
+    }
+}

@@ -1,0 +1,76 @@
+//! The counter window (egui + eframe). It draws the [`CounterSession`](crate::counter) and
+//! the engine's evaluation and forwards what staff do; it decides no rule.
+
+mod app;
+mod checklist_panel;
+mod form_panel;
+mod model_source;
+mod summary_panel;
+
+pub use app::{AppCommand, CounterApp};
+pub use model_source::ModelSource;
+
+use crate::cli::{Cli, ModelOrigin};
+use std::sync::Arc;
+
+pub use crate::fonts::JAPANESE_FONT;
+
+/// Installs the Japanese font first in every family so labels are glyphs, never boxes.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "bizud_gothic".to_owned(),
+        Arc::new(egui::FontData::from_static(JAPANESE_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .insert(0, "bizud_gothic".to_owned());
+    }
+    ctx.set_fonts(fonts);
+    ctx.global_style_mut(|style| {
+        for (text_style, font) in style.text_styles.iter_mut() {
+            font.size = match text_style {
+                egui::TextStyle::Heading => 22.0,
+                egui::TextStyle::Small => 12.0,
+                _ => 15.0,
+            };
+        }
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+    });
+}
+
+/// Opens the window; returns the exit status.
+pub fn run(cli: &Cli) -> i32 {
+    let origin = ModelOrigin::choose(
+        cli.procedures.as_deref(),
+        std::env::var(crate::cli::MODEL_ENV).ok().as_deref(),
+    );
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_title("madoguchi 窓口 — 電子証明書の更新・暗証番号再設定"),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "madoguchi",
+        options,
+        Box::new(move |cc| {
+            install_fonts(&cc.egui_ctx);
+            let today = chrono::Local::now().date_naive();
+            let app = CounterApp::new(ModelSource::load(origin), today);
+            app.watch_model(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => 0,
+        Err(err) => {
+            eprintln!("画面を開けませんでした: {err}");
+            1
+        }
+    }
+}

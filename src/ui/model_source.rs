@@ -1,0 +1,91 @@
+//! The procedure model the window runs on: embedded, or an office's shared file that is
+//! watched and reloaded when it changes. A broken shared file never stops the window.
+
+use crate::cli::ModelOrigin;
+use crate::model::ProcedureModel;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime};
+
+/// The model in use and, when the shared file could not be used, why.
+pub struct ModelSource {
+    pub origin: ModelOrigin,
+    pub model: ProcedureModel,
+    /// `file:line:col: what` when the shared file is broken (the embedded model runs).
+    pub problem: Option<String>,
+    changed: Arc<AtomicBool>,
+}
+
+impl ModelSource {
+    /// Loads the model of `origin`; a broken file falls back to the embedded model.
+    pub fn load(origin: ModelOrigin) -> ModelSource {
+        let (model, problem) = match origin.load() {
+            Ok(model) => (model, None),
+            Err(message) => (
+                ProcedureModel::embedded().expect("the embedded model is checked by tests"),
+                Some(message),
+            ),
+        };
+        ModelSource {
+            origin,
+            model,
+            problem,
+            changed: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Reads the shared file again; keeps the last good model if the file is now broken.
+    pub fn reload(&mut self) {
+        match self.origin.load() {
+            Ok(model) => {
+                self.model = model;
+                self.problem = None;
+            }
+            Err(message) => self.problem = Some(message),
+        }
+    }
+
+    /// Reloads if the watcher saw the file change; true when it did.
+    pub fn reload_if_changed(&mut self) -> bool {
+        if self.changed.swap(false, Ordering::AcqRel) {
+            self.reload();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Watches the shared file (not the embedded model) from a background thread that
+    /// wakes the window only when the file's modification time changes.
+    pub fn watch(&self, ctx: &egui::Context) {
+        let ModelOrigin::File(path) = &self.origin else {
+            return;
+        };
+        let path: PathBuf = path.clone();
+        let changed = Arc::clone(&self.changed);
+        let ctx = ctx.clone();
+        let _ = std::thread::Builder::new()
+            .name("model-watch".into())
+            .spawn(move || {
+                let stamp = |p: &PathBuf| -> Option<SystemTime> {
+                    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+                };
+                let mut last = stamp(&path);
+                loop {
+                    std::thread::sleep(Duration::from_millis(700));
+                    let now = stamp(&path);
+                    if now != last {
+                        last = now;
+                        changed.store(true, Ordering::Release);
+                        ctx.request_repaint();
+                    }
+                }
+            });
+    }
+
+    /// Marks the file as changed, as the watcher does (for tests and a manual reload).
+    pub fn mark_changed(&self) {
+        self.changed.store(true, Ordering::Release);
+    }
+}
