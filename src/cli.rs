@@ -25,6 +25,12 @@ pub struct Cli {
     /// 共有の手続きモデル（RON）。省略時は環境変数 MADOGUCHI_PROCEDURES、それもなければ組み込みのもの
     #[arg(long, global = true, value_name = "PATH")]
     pub procedures: Option<PathBuf>,
+    /// 画面を開くとき、この事例ファイルの内容を入力済みにする（研修・説明用）
+    #[arg(long, value_name = "CASE.ron")]
+    pub case: Option<PathBuf>,
+    /// 画面を開くとき、これらの書類を確認済みにする（研修・説明用、--case と）
+    #[arg(long, value_delimiter = ',', value_name = "ID,ID,…", requires = "case")]
+    pub presented: Vec<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

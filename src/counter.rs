@@ -145,6 +145,25 @@ impl CounterSession {
         }
     }
 
+    /// The form filled in from a case file (for training and demonstrations).
+    pub fn from_case(case: &Case) -> CounterSession {
+        let iso = |date: Option<NaiveDate>| date.map(crate::dates::format_iso).unwrap_or_default();
+        let mut session = CounterSession::new(case.today());
+        session.cert_issue = case.requests(ProcedureKind::CertIssue);
+        session.pin_reset = case.requests(ProcedureKind::PinReset);
+        session.applicant = Some(case.applicant);
+        session.birth_date = iso(case.birth_date());
+        session.cert_expiry = iso(case.cert_expiry());
+        session.card_expiry = iso(case.card_expiry());
+        session.cert_revoked = case.cert_revoked;
+        session.has_inquiry_form = case.has_inquiry_form;
+        session.pins_known = case.pins_known;
+        session.pin_locked = case.pin_locked;
+        session.domicile_in_city = case.domicile_in_city;
+        session.same_household_parent = case.same_household_parent;
+        session
+    }
+
     /// 次の方: forget everything about this citizen.
     pub fn next_citizen(&mut self, today: NaiveDate) {
         *self = CounterSession::new(today);
@@ -490,6 +509,14 @@ mod tests {
         session.keep_ticks_of(&session.evaluation(&model).unwrap());
         assert!(session.is_ticked(VisitNumber::First, &card));
         assert!(!session.is_ticked(VisitNumber::First, &second));
+    }
+
+    #[test]
+    fn a_case_file_fills_the_form_back_to_the_same_case() {
+        let mut case = principal_renewal().case().unwrap();
+        case.birth_date = Some(CaseDate(NaiveDate::from_ymd_opt(1980, 6, 15).unwrap()));
+        case.pin_locked = true;
+        assert_eq!(CounterSession::from_case(&case).case().unwrap(), case);
     }
 
     #[test]

@@ -289,7 +289,7 @@ impl Sheet {
                         ticked,
                         label,
                         detail,
-                    } => format!("{} {label}　{detail}", if *ticked { "■" } else { "□" }),
+                    } => format!("{} {label}　{detail}", if *ticked { "✓" } else { "□" }),
                 });
             }
         }

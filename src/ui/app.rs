@@ -78,6 +78,19 @@ impl CounterApp {
         self
     }
 
+    /// Fills the form from a case file and ticks `presented` (training, screenshots).
+    pub fn prefill(&mut self, case: &crate::case::Case, presented: &[String]) {
+        self.session = CounterSession::from_case(case);
+        if let Ok(evaluation) = self.session.evaluation(&self.source.model) {
+            let visit = self.session.shown_visit(&evaluation);
+            for id in presented {
+                self.session
+                    .set_tick(visit, &crate::model::DocumentId(id.clone()), true);
+            }
+            self.session.keep_ticks_of(&evaluation);
+        }
+    }
+
     /// Starts watching the shared model file.
     pub fn watch_model(&self, ctx: &egui::Context) {
         self.source.watch(ctx);

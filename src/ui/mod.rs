@@ -7,7 +7,7 @@ mod form_panel;
 mod model_source;
 mod summary_panel;
 
-pub use app::{AppCommand, CounterApp};
+pub use app::{AppCommand, CounterApp, Notice};
 pub use model_source::ModelSource;
 
 use crate::cli::{Cli, ModelOrigin};
@@ -15,7 +15,8 @@ use std::sync::Arc;
 
 pub use crate::fonts::JAPANESE_FONT;
 
-/// Installs the Japanese font first in every family so labels are glyphs, never boxes.
+/// Installs the Japanese font first in every family so labels are glyphs, never boxes, and
+/// the light, paper-like theme of the counter.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
@@ -30,6 +31,7 @@ pub fn install_fonts(ctx: &egui::Context) {
             .insert(0, "bizud_gothic".to_owned());
     }
     ctx.set_fonts(fonts);
+    ctx.set_theme(egui::Theme::Light);
     ctx.global_style_mut(|style| {
         for (text_style, font) in style.text_styles.iter_mut() {
             font.size = match text_style {
@@ -55,13 +57,24 @@ pub fn run(cli: &Cli) -> i32 {
             .with_title("madoguchi 窓口 — 電子証明書の更新・暗証番号再設定"),
         ..Default::default()
     };
+    let prefill = match cli.case.as_deref().map(crate::cli::read_case).transpose() {
+        Ok(case) => case,
+        Err(message) => {
+            eprintln!("{message}");
+            return crate::cli::EXIT_BAD_INPUT;
+        }
+    };
+    let presented = cli.presented.clone();
     let result = eframe::run_native(
         "madoguchi",
         options,
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
             let today = chrono::Local::now().date_naive();
-            let app = CounterApp::new(ModelSource::load(origin), today);
+            let mut app = CounterApp::new(ModelSource::load(origin), today);
+            if let Some(case) = &prefill {
+                app.prefill(case, &presented);
+            }
             app.watch_model(&cc.egui_ctx);
             Ok(Box::new(app))
         }),

@@ -62,7 +62,7 @@ pub fn summary_ui(
                             ui.label(format!("・{text}"));
                         }
                         SheetLine::Check { ticked, label, .. } => {
-                            ui.label(format!("{} {label}", if *ticked { "■" } else { "□" }));
+                            ui.label(format!("{} {label}", if *ticked { "✓" } else { "□" }));
                         }
                     }
                 }

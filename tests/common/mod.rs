@@ -46,3 +46,18 @@ pub fn bin() -> &'static str {
 pub fn repo_path(relative: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
+
+/// The text of a PDF as `pdftotext -layout` reads it (poppler-utils, installed by
+/// scripts/test.sh).
+pub fn pdf_text(path: &std::path::Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext is installed by scripts/test.sh (poppler-utils)");
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
+    String::from_utf8(output.stdout).unwrap()
+}

@@ -1,0 +1,316 @@
+//! The counter window, driven as staff drive it: by label, click, key and typed text.
+
+mod common;
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use madoguchi::cli::ModelOrigin;
+use madoguchi::counter::CounterSession;
+use madoguchi::ui::{CounterApp, ModelSource, install_fonts};
+use std::path::PathBuf;
+
+fn today() -> chrono::NaiveDate {
+    common::date("2026-11-25")
+}
+
+fn app() -> CounterApp {
+    CounterApp::new(ModelSource::load(ModelOrigin::Embedded), today())
+        .with_save_dialog(Box::new(|_| None), false)
+}
+
+fn harness(app: CounterApp) -> Harness<'static, CounterApp> {
+    Harness::builder()
+        .with_size(Vec2::new(1366.0, 1000.0))
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app)
+}
+
+fn has_label(harness: &Harness<'_, CounterApp>, label: &str) -> bool {
+    harness.query_by_label(label).is_some()
+}
+
+fn has_text_containing(harness: &Harness<'_, CounterApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+fn click(harness: &mut Harness<'_, CounterApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'_, CounterApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn choosing_procedure_and_applicant_by_label_shows_the_checklist() {
+    let mut harness = harness(app());
+    assert!(has_label(&harness, "手続きを選んでください"));
+    click(&mut harness, "電子証明書の更新・新規発行");
+    assert!(has_label(&harness, "手続きする人を選んでください"));
+    click(&mut harness, "本人");
+    assert!(has_label(&harness, "本人のマイナンバーカード"));
+    assert!(has_label(&harness, "0 / 1 確認済み"));
+    assert!(!has_label(&harness, "受付可"));
+}
+
+#[test]
+fn acceptable_appears_only_when_every_item_is_ticked() {
+    let mut harness = harness(app());
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "本人");
+    click(&mut harness, "本人のマイナンバーカード");
+    assert!(has_label(&harness, "1 / 2 確認済み"));
+    assert!(!has_label(&harness, "受付可"));
+    click(&mut harness, "本人のもう1点の本人確認書類");
+    assert!(has_label(&harness, "受付可"));
+    // Un-ticking takes it away again.
+    click(&mut harness, "本人のマイナンバーカード");
+    assert!(!has_label(&harness, "受付可"));
+}
+
+#[test]
+fn the_common_case_takes_at_most_five_interactions() {
+    let mut harness = harness(app());
+    let mut interactions = 0;
+    harness.key_press(Key::F1); // 更新・新規発行
+    harness.run();
+    interactions += 1;
+    harness.key_press(Key::F5); // 本人
+    harness.run();
+    interactions += 1;
+    click(&mut harness, "本人のマイナンバーカード");
+    interactions += 1;
+    assert!(has_label(&harness, "受付可"));
+    assert!(interactions <= 5);
+}
+
+#[test]
+fn a_blocked_case_shows_its_banner_and_is_never_acceptable() {
+    let mut harness = harness(app());
+    click(&mut harness, "電子証明書の更新・新規発行");
+    click(&mut harness, "本人");
+    type_into(&mut harness, "カードの有効期限", "2026-11-24");
+    assert!(has_text_containing(
+        &harness,
+        "受付できません: マイナンバーカード本体の有効期限が切れています"
+    ));
+    assert!(has_text_containing(&harness, "再交付"));
+    click(&mut harness, "本人のマイナンバーカード");
+    assert!(!has_label(&harness, "受付可"));
+    assert!(has_label(&harness, "本日は受付できません"));
+}
+
+#[test]
+fn before_the_window_the_banner_gives_the_opening_date() {
+    let mut harness = harness(app());
+    click(&mut harness, "電子証明書の更新・新規発行");
+    click(&mut harness, "本人");
+    type_into(&mut harness, "電子証明書の有効期限", "R9.6.1");
+    assert!(has_text_containing(&harness, "まだ更新期間ではありません"));
+    assert!(has_text_containing(
+        &harness,
+        "2027年3月2日（令和9年3月2日）から申請できます"
+    ));
+}
+
+#[test]
+fn a_bad_date_gets_a_message_beside_its_field_and_nothing_is_evaluated() {
+    let mut harness = harness(app());
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "本人");
+    type_into(&mut harness, "本人の生年月日", "2026-02-30");
+    assert!(has_text_containing(&harness, "存在しない日付"));
+    assert!(has_label(&harness, "本人の生年月日を確認してください"));
+    assert!(!has_label(&harness, "本人のマイナンバーカード"));
+}
+
+#[test]
+fn a_birth_date_in_wareki_is_echoed_with_the_age() {
+    let mut harness = harness(app());
+    type_into(&mut harness, "本人の生年月日", "S55.6.15");
+    assert!(has_text_containing(
+        &harness,
+        "1980年6月15日（昭和55年6月15日）・46歳"
+    ));
+}
+
+#[test]
+fn only_the_questions_for_a_parent_are_asked() {
+    let mut harness = harness(app());
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    assert!(!has_label(&harness, "本籍地が茨木市である"));
+    click(&mut harness, "法定代理人（15歳未満）");
+    assert!(has_label(&harness, "本籍地が茨木市である"));
+    assert!(!has_text_containing(
+        &harness,
+        "照会書兼回答書」を封入封緘した封筒を持参"
+    ));
+    assert!(has_label(
+        &harness,
+        "法定代理人（親権者）であることを証する書類"
+    ));
+    click(&mut harness, "本籍地が茨木市である");
+    assert!(!has_label(
+        &harness,
+        "法定代理人（親権者）であることを証する書類"
+    ));
+    assert!(has_text_containing(
+        &harness,
+        "不要: 本籍地が茨木市のため不要"
+    ));
+}
+
+#[test]
+fn changing_an_answer_keeps_the_ticks_still_required() {
+    let mut harness = harness(app());
+    click(&mut harness, "電子証明書の更新・新規発行");
+    click(&mut harness, "本人");
+    click(&mut harness, "本人のマイナンバーカード");
+    click(&mut harness, "本人が暗証番号（4種類）を確実に覚えている");
+    assert!(has_label(&harness, "1 / 2 確認済み"));
+}
+
+#[test]
+fn the_proxy_three_step_route_asks_which_visit_this_is() {
+    let mut harness = harness(app());
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "任意代理人");
+    assert!(has_label(&harness, "0 / 2 確認済み"));
+    click(&mut harness, "2回目（書類の持参）");
+    assert!(has_label(&harness, "0 / 7 確認済み"));
+    assert!(has_label(&harness, "暗証番号記入用紙を封入封緘した封筒"));
+}
+
+#[test]
+fn next_citizen_clears_the_whole_case() {
+    let mut harness = harness(app());
+    click(&mut harness, "電子証明書の更新・新規発行");
+    click(&mut harness, "本人");
+    type_into(&mut harness, "本人の生年月日", "S55.6.15");
+    click(&mut harness, "本人のマイナンバーカード");
+    click(&mut harness, "次の方");
+    assert_eq!(harness.state().session, CounterSession::new(today()));
+    assert!(has_label(&harness, "手続きを選んでください"));
+}
+
+#[test]
+fn ctrl_n_is_next_citizen_too() {
+    let mut harness = harness(app());
+    click(&mut harness, "電子証明書の更新・新規発行");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert_eq!(harness.state().session, CounterSession::new(today()));
+}
+
+fn temp_model(dir: &std::path::Path, text: &str) -> PathBuf {
+    let path = dir.join("procedures.ron");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_broken_shared_model_shows_a_banner_and_the_window_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = madoguchi::model::EMBEDDED_MODEL.replacen("id: \"card\",", "id: \"card\"", 1);
+    let path = temp_model(dir.path(), &broken);
+    let source = ModelSource::load(ModelOrigin::File(path.clone()));
+    let mut harness =
+        harness(CounterApp::new(source, today()).with_save_dialog(Box::new(|_| None), false));
+    assert!(has_text_containing(
+        &harness,
+        "共有の手続きモデルを使えません"
+    ));
+    assert!(has_text_containing(
+        &harness,
+        &format!("{}:", path.display())
+    ));
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "本人");
+    click(&mut harness, "本人のマイナンバーカード");
+    click(&mut harness, "本人のもう1点の本人確認書類");
+    assert!(has_label(&harness, "受付可"));
+}
+
+#[test]
+fn a_changed_shared_model_is_reloaded_keeping_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_model(dir.path(), madoguchi::model::EMBEDDED_MODEL);
+    let source = ModelSource::load(ModelOrigin::File(path.clone()));
+    let mut harness =
+        harness(CounterApp::new(source, today()).with_save_dialog(Box::new(|_| None), false));
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "本人");
+    click(&mut harness, "本人のマイナンバーカード");
+    let edited = madoguchi::model::EMBEDDED_MODEL.replacen(
+        "label: \"本人のもう1点の本人確認書類\"",
+        "label: \"本人の別の本人確認書類\"",
+        1,
+    );
+    std::fs::write(&path, edited).unwrap();
+    harness.state().source.mark_changed();
+    harness.run();
+    assert!(has_label(&harness, "本人の別の本人確認書類"));
+    assert!(
+        has_label(&harness, "1 / 2 確認済み"),
+        "the tick on the card stays"
+    );
+    // A broken edit keeps the last good model and says why.
+    std::fs::write(&path, "ProcedureModel(").unwrap();
+    harness.state().source.mark_changed();
+    harness.run();
+    assert!(has_label(&harness, "本人の別の本人確認書類"));
+    assert!(has_text_containing(
+        &harness,
+        "共有の手続きモデルを使えません"
+    ));
+}
+
+#[test]
+fn print_saves_the_sheet_with_the_ticks_made_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("sheet.pdf");
+    let chosen = target.clone();
+    let app = CounterApp::new(ModelSource::load(ModelOrigin::Embedded), today())
+        .with_save_dialog(Box::new(move |_| Some(chosen.clone())), false);
+    let mut harness = harness(app);
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "本人");
+    click(&mut harness, "本人のマイナンバーカード");
+    click(&mut harness, "印刷");
+    assert!(has_text_containing(&harness, "保存しました"));
+    let bytes = std::fs::read(&target).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = common::pdf_text(&target);
+    assert!(
+        text.contains("確認した書類: 本人のマイナンバーカード"),
+        "{text}"
+    );
+    assert!(text.contains("不足している書類"), "{text}");
+}
+
+#[test]
+fn print_into_a_folder_that_cannot_be_written_says_so_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing-folder").join("sheet.pdf");
+    let chosen = target.clone();
+    let app = CounterApp::new(ModelSource::load(ModelOrigin::Embedded), today())
+        .with_save_dialog(Box::new(move |_| Some(chosen.clone())), false);
+    let mut harness = harness(app);
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "本人");
+    click(&mut harness, "印刷");
+    assert!(has_text_containing(&harness, "書き込めません"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn print_is_disabled_until_the_case_is_known() {
+    let mut harness = harness(app());
+    click(&mut harness, "印刷");
+    assert_eq!(harness.state().notice, None);
+}
