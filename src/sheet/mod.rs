@@ -86,7 +86,10 @@ impl Sheet {
                 )),
                 SheetLine::Text(format!("手続き: {procedures}")),
                 SheetLine::Text(format!("手続きされた方: {applicant}")),
-                SheetLine::Text(format!("受付場所: {}", model.office.counter_place)),
+                SheetLine::Text(format!(
+                    "受付場所: {}",
+                    visit_place(model, evaluation, visit)
+                )),
             ],
         });
 
@@ -179,7 +182,9 @@ impl Sheet {
                 } => Some((mailing, holder_task, second_visit)),
                 Flow::SameDay { .. } => None,
             });
-        if let Some((mailing, holder_task, second_visit)) = three_step {
+        if let Some((mailing, holder_task, second_visit)) =
+            three_step.filter(|_| visit == VisitNumber::First)
+        {
             let place = second_visit.place.as_deref().unwrap_or("窓口");
             let mut lines = vec![
                 SheetLine::Text(
@@ -199,7 +204,7 @@ impl Sheet {
             ];
             lines.extend(evaluation.requirements_for(VisitNumber::Second).map(|r| {
                 SheetLine::Check {
-                    ticked: visit == VisitNumber::Second && presented.contains(&r.document),
+                    ticked: false,
                     label: r.label.clone(),
                     detail: document_detail(r),
                 }
@@ -208,6 +213,8 @@ impl Sheet {
                 heading: "今後の流れ".to_string(),
                 lines,
             });
+        }
+        if !evaluation.same_day {
             sections.push(pin_section(model));
         }
 
@@ -252,7 +259,12 @@ impl Sheet {
 
         sections.push(SheetSection {
             heading: "お問い合わせ先".to_string(),
-            lines: vec![SheetLine::Text(model.office.contact.join("　"))],
+            lines: model
+                .office
+                .contact
+                .chunks(3)
+                .map(|group| SheetLine::Text(group.join("　")))
+                .collect(),
         });
 
         let seen = checklist
@@ -294,6 +306,19 @@ impl Sheet {
             }
         }
         lines
+    }
+}
+
+/// Where this visit takes place: the counter, or the second visit's window.
+fn visit_place(model: &ProcedureModel, evaluation: &Evaluation, visit: VisitNumber) -> String {
+    let second_place = evaluation
+        .routes
+        .iter()
+        .filter_map(|id| model.route(id))
+        .find_map(|r| r.flow.second_visit().and_then(|v| v.place.clone()));
+    match (visit, second_place) {
+        (VisitNumber::Second, Some(place)) => place,
+        _ => model.office.counter_place.clone(),
     }
 }
 

@@ -59,26 +59,83 @@ pub struct PageLayout {
     pub bottom: f32,
 }
 
-/// Splits a text into lines no wider than `width` points at `size`; keeps closing
-/// punctuation off the start of a line.
+/// Splits a text into lines no wider than `width` points at `size`. Japanese breaks between
+/// any two characters, a run of ASCII (a phone number, an address in Latin letters) only at
+/// a space; closing punctuation never starts a line.
 pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    for ch in text.chars() {
+        let joins_previous = ch.is_ascii_graphic()
+            && tokens
+                .last()
+                .and_then(|t| t.chars().last())
+                .is_some_and(|last| last.is_ascii_graphic());
+        let closing = "、。，．）」』】・ー：".contains(ch);
+        match tokens.last_mut() {
+            Some(last) if joins_previous || closing => last.push(ch),
+            _ => tokens.push(ch.to_string()),
+        }
+    }
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_width = 0.0;
-    for ch in text.chars() {
-        let advance = advance_em(ch) * size;
-        let closing = "、。，．）」』】・ー：".contains(ch);
-        if line_width + advance > width && !line.is_empty() && !closing {
-            lines.push(std::mem::take(&mut line));
+    for token in tokens {
+        let token_width = width_em(&token) * size;
+        if line_width + token_width > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line).trim_end().to_string());
             line_width = 0.0;
+            if token == " " {
+                continue;
+            }
         }
-        line.push(ch);
-        line_width += advance;
+        if token_width > width {
+            // A token longer than the line: break it by characters.
+            for ch in token.chars() {
+                let advance = advance_em(ch) * size;
+                if line_width + advance > width && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
+                }
+                line.push(ch);
+                line_width += advance;
+            }
+            continue;
+        }
+        line.push_str(&token);
+        line_width += token_width;
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_not_broken() {
+        let lines = wrap("お問い合わせ 電話:072-620-1621", 10.0, 120.0);
+        assert!(
+            lines.iter().any(|l| l.contains("072-620-1621")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn closing_punctuation_stays_on_its_line() {
+        let lines = wrap("あいうえおかきくけこ。さしすせそ", 10.0, 100.0);
+        assert_eq!(lines, ["あいうえおかきくけ", "こ。さしすせそ"]);
+    }
+
+    #[test]
+    fn every_line_fits_the_width() {
+        let text = "市から照会書兼回答書と暗証番号記入用紙を、本人の住民票の住所あてに転送不要の普通郵便でお送りします。E-mail shimin@city.ibaraki.lg.jp";
+        for line in wrap(text, 10.0, 150.0) {
+            assert!(width_em(&line) * 10.0 <= 150.0, "{line}");
+        }
+    }
 }
 
 struct Cursor {
@@ -142,16 +199,24 @@ fn layout_main(sheet: &Sheet, body: f32) -> Cursor {
                         side,
                         ticked: *ticked,
                     });
-                    cursor.text(indent + side + body * 0.5, body, label, false, false, 1.45);
-                    if !detail.is_empty() {
-                        cursor.text(
-                            indent + side + body * 1.5,
-                            body * 0.85,
-                            detail,
-                            false,
-                            false,
-                            1.35,
-                        );
+                    let label_x = indent + side + body * 0.5;
+                    let detail_size = body * 0.85;
+                    let label_end = label_x + width_em(label) * body + body;
+                    let fits_on_one_line =
+                        label_end + width_em(detail) * detail_size <= PAGE_WIDTH - MARGIN;
+                    cursor.text(label_x, body, label, false, false, 1.45);
+                    if detail.is_empty() {
+                    } else if fits_on_one_line {
+                        cursor.marks.push(Mark::Text {
+                            x: label_end,
+                            baseline: cursor.y,
+                            size: detail_size,
+                            text: detail.clone(),
+                            bold: false,
+                            red: false,
+                        });
+                    } else {
+                        cursor.text(label_x + body, detail_size, detail, false, false, 1.35);
                     }
                 }
             }
@@ -165,7 +230,7 @@ fn layout_main(sheet: &Sheet, body: f32) -> Cursor {
 pub fn layout(sheet: &Sheet) -> PageLayout {
     let mut body = 10.0;
     let mut cursor = layout_main(sheet, body);
-    while cursor.y > CUT_Y - 10.0 && body > 6.0 {
+    while cursor.y > CUT_Y - 18.0 && body > 6.0 {
         body -= 0.25;
         cursor = layout_main(sheet, body);
     }
