@@ -110,34 +110,6 @@ pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phone_numbers_are_not_broken() {
-        let lines = wrap("お問い合わせ 電話:072-620-1621", 10.0, 120.0);
-        assert!(
-            lines.iter().any(|l| l.contains("072-620-1621")),
-            "{lines:?}"
-        );
-    }
-
-    #[test]
-    fn closing_punctuation_stays_on_its_line() {
-        let lines = wrap("あいうえおかきくけこ。さしすせそ", 10.0, 100.0);
-        assert_eq!(lines, ["あいうえおかきくけ", "こ。さしすせそ"]);
-    }
-
-    #[test]
-    fn every_line_fits_the_width() {
-        let text = "市から照会書兼回答書と暗証番号記入用紙を、本人の住民票の住所あてに転送不要の普通郵便でお送りします。E-mail shimin@city.ibaraki.lg.jp";
-        for line in wrap(text, 10.0, 150.0) {
-            assert!(width_em(&line) * 10.0 <= 150.0, "{line}");
-        }
-    }
-}
-
 struct Cursor {
     marks: Vec<Mark>,
     y: f32,
@@ -453,4 +425,32 @@ pub fn default_file_name(case: &Case) -> String {
 pub fn write_pdf_file(sheet: &Sheet, path: &Path) -> Result<(), String> {
     let bytes = render_pdf(sheet)?;
     crate::safe_write::write_atomically(path, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_not_broken() {
+        let lines = wrap("お問い合わせ 電話:072-620-1621", 10.0, 120.0);
+        assert!(
+            lines.iter().any(|l| l.contains("072-620-1621")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn closing_punctuation_stays_on_its_line() {
+        let lines = wrap("あいうえおかきくけこ。さしすせそ", 10.0, 100.0);
+        assert_eq!(lines, ["あいうえおかきくけ", "こ。さしすせそ"]);
+    }
+
+    #[test]
+    fn every_line_fits_the_width() {
+        let text = "市から照会書兼回答書と暗証番号記入用紙を、本人の住民票の住所あてに転送不要の普通郵便でお送りします。E-mail shimin@city.ibaraki.lg.jp";
+        for line in wrap(text, 10.0, 150.0) {
+            assert!(width_em(&line) * 10.0 <= 150.0, "{line}");
+        }
+    }
 }
