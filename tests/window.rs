@@ -314,3 +314,32 @@ fn print_is_disabled_until_the_case_is_known() {
     click(&mut harness, "印刷");
     assert_eq!(harness.state().notice, None);
 }
+
+#[test]
+fn an_idle_window_asks_for_no_repaint() {
+    let ctx = egui::Context::default();
+    install_fonts(&ctx);
+    let mut app = app();
+    app.session.pin_reset = true;
+    app.session.applicant = Some(madoguchi::model::ApplicantKind::Proxy);
+    // Time moves on between frames as in a real window (scroll bars fade in over time).
+    let input = |frame: u32| egui::RawInput {
+        time: Some(f64::from(frame) * 0.5),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            Vec2::new(1366.0, 768.0),
+        )),
+        ..Default::default()
+    };
+    let mut delay = std::time::Duration::ZERO;
+    for frame in 0..6 {
+        let mut output = ctx.run_ui(input(frame), |ui| app.show(ui));
+        output.textures_delta.clear();
+        delay = output.viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    }
+    assert_eq!(
+        delay,
+        std::time::Duration::MAX,
+        "an idle window must not repaint"
+    );
+}

@@ -37,6 +37,8 @@ pub struct CounterApp {
     today: NaiveDate,
     save_dialog: SaveDialog,
     open_after_save: bool,
+    /// Measuring start-up: print the wall clock at the first frame, then close.
+    pub report_first_frame: bool,
 }
 
 pub const SHORTCUT_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -68,6 +70,7 @@ impl CounterApp {
                     .save_file()
             }),
             open_after_save: true,
+            report_first_frame: false,
         }
     }
 
@@ -263,5 +266,17 @@ impl CounterApp {
 impl eframe::App for CounterApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        if std::mem::take(&mut self.report_first_frame) {
+            report_first_frame(ui.ctx());
+        }
     }
+}
+
+/// Prints `first_frame_unix_nanos=N` and closes the window (scripts/startup.sh).
+pub fn report_first_frame(ctx: &egui::Context) {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    println!("first_frame_unix_nanos={nanos}");
+    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
 }

@@ -7,7 +7,7 @@ mod form_panel;
 mod model_source;
 mod summary_panel;
 
-pub use app::{AppCommand, CounterApp, Notice};
+pub use app::{AppCommand, CounterApp, Notice, report_first_frame};
 pub use model_source::ModelSource;
 
 use crate::cli::{Cli, ModelOrigin};
@@ -44,19 +44,27 @@ pub fn install_fonts(ctx: &egui::Context) {
     });
 }
 
+/// Set to measure start-up: the window prints the time of its first frame and closes.
+pub const REPORT_FIRST_FRAME_ENV: &str = "MADOGUCHI_REPORT_FIRST_FRAME";
+
+/// The window's options, shared with the bare window used to measure start-up.
+pub fn native_options() -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_title("madoguchi 窓口 — 電子証明書の更新・暗証番号再設定"),
+        ..Default::default()
+    }
+}
+
 /// Opens the window; returns the exit status.
 pub fn run(cli: &Cli) -> i32 {
     let origin = ModelOrigin::choose(
         cli.procedures.as_deref(),
         std::env::var(crate::cli::MODEL_ENV).ok().as_deref(),
     );
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1366.0, 768.0])
-            .with_min_inner_size([900.0, 560.0])
-            .with_title("madoguchi 窓口 — 電子証明書の更新・暗証番号再設定"),
-        ..Default::default()
-    };
+    let options = native_options();
     let prefill = match cli.case.as_deref().map(crate::cli::read_case).transpose() {
         Ok(case) => case,
         Err(message) => {
@@ -72,6 +80,7 @@ pub fn run(cli: &Cli) -> i32 {
             install_fonts(&cc.egui_ctx);
             let today = chrono::Local::now().date_naive();
             let mut app = CounterApp::new(ModelSource::load(origin), today);
+            app.report_first_frame = std::env::var_os(REPORT_FIRST_FRAME_ENV).is_some();
             if let Some(case) = &prefill {
                 app.prefill(case, &presented);
             }

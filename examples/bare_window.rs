@@ -1,0 +1,28 @@
+//! A bare eframe window with the same font and options as madoguchi, used only to compare
+//! start-up times (scripts/startup.sh). It shows one label, reports its first frame and closes.
+
+struct Bare {
+    reported: bool,
+}
+
+impl eframe::App for Bare {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.label("窓口");
+        });
+        if !std::mem::replace(&mut self.reported, true) {
+            madoguchi::ui::report_first_frame(ui.ctx());
+        }
+    }
+}
+
+fn main() -> eframe::Result {
+    eframe::run_native(
+        "bare",
+        madoguchi::ui::native_options(),
+        Box::new(|cc| {
+            madoguchi::ui::install_fonts(&cc.egui_ctx);
+            Ok(Box::new(Bare { reported: false }))
+        }),
+    )
+}
