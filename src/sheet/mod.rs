@@ -142,7 +142,7 @@ impl Sheet {
                 .map(|r| SheetLine::Check {
                     ticked: presented.contains(&r.document),
                     label: r.label.clone(),
-                    detail: document_detail(r),
+                    detail: document_reason(r),
                 })
                 .chain(
                     evaluation
@@ -238,7 +238,7 @@ impl Sheet {
                 format_both(start)
             )));
         }
-        if case.requests(ProcedureKind::PinReset) {
+        if case.requests(ProcedureKind::PinReset) || case.pin_locked || !case.pins_known {
             certificate.push(SheetLine::Text(model.convenience_store.text.clone()));
         }
         for note in evaluation
@@ -328,6 +328,24 @@ fn examples_of(requirement: &crate::engine::Requirement) -> String {
     } else {
         format!("（例: {}）", requirement.examples.join("・"))
     }
+}
+
+/// Why a document is asked for, in the page's words, and how it must be.
+fn document_reason(requirement: &crate::engine::Requirement) -> String {
+    let mut reason = requirement
+        .reasons
+        .first()
+        .map(|r| {
+            format!(
+                "根拠: {}",
+                r.source.trim_start_matches('・').replace('\n', " ")
+            )
+        })
+        .unwrap_or_default();
+    if let Some(note) = &requirement.note {
+        reason.push_str(&format!("　※{note}"));
+    }
+    reason
 }
 
 fn document_detail(requirement: &crate::engine::Requirement) -> String {
