@@ -133,16 +133,17 @@ pub fn read_case(path: &Path) -> Result<Case, String> {
     Case::from_ron(&text, &path.display().to_string()).map_err(|e| e.to_string())
 }
 
+/// The model and a case file, or the message that says which of them is wrong and where.
+fn load_model_and_case(
+    origin: &ModelOrigin,
+    case_path: &Path,
+) -> Result<(ProcedureModel, Case), String> {
+    Ok((origin.load()?, read_case(case_path)?))
+}
+
 fn run_evaluate(origin: &ModelOrigin, case_path: &Path, json: bool) -> i32 {
-    let model = match origin.load() {
-        Ok(model) => model,
-        Err(message) => {
-            eprintln!("{message}");
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let case = match read_case(case_path) {
-        Ok(case) => case,
+    let (model, case) = match load_model_and_case(origin, case_path) {
+        Ok(loaded) => loaded,
         Err(message) => {
             eprintln!("{message}");
             return EXIT_BAD_INPUT;
@@ -320,15 +321,8 @@ fn run_summary(
     presented: &[String],
     second_visit: bool,
 ) -> i32 {
-    let model = match origin.load() {
-        Ok(model) => model,
-        Err(message) => {
-            eprintln!("{message}");
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let case = match read_case(case_path) {
-        Ok(case) => case,
+    let (model, case) = match load_model_and_case(origin, case_path) {
+        Ok(loaded) => loaded,
         Err(message) => {
             eprintln!("{message}");
             return EXIT_BAD_INPUT;

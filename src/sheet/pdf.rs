@@ -338,13 +338,7 @@ pub fn render_pdf(sheet: &Sheet) -> Result<Vec<u8>, String> {
                 bottom,
                 side,
                 ticked,
-            } => {
-                surface.set_fill(None);
-                surface.set_stroke(Some(Stroke {
-                    width: 0.8,
-                    ..Stroke::default()
-                }));
-                let mut path = PathBuilder::new();
+            } => stroke_path(&mut surface, 0.8, None, |path| {
                 if let Some(rect) = Rect::from_xywh(*x, *bottom - side, *side, *side) {
                     path.push_rect(rect);
                 }
@@ -353,46 +347,27 @@ pub fn render_pdf(sheet: &Sheet) -> Result<Vec<u8>, String> {
                     path.line_to(x + side * 0.42, bottom - side * 0.2);
                     path.line_to(x + side * 0.85, bottom - side * 0.85);
                 }
-                if let Some(path) = path.finish() {
-                    surface.draw_path(&path);
-                }
-            }
+            }),
             Mark::Rule { y, dashed } => {
-                surface.set_fill(None);
-                surface.set_stroke(Some(Stroke {
-                    width: 0.6,
-                    dash: dashed.then(|| StrokeDash {
-                        array: vec![4.0, 3.0],
-                        offset: 0.0,
-                    }),
-                    ..Stroke::default()
-                }));
-                let mut path = PathBuilder::new();
-                path.move_to(MARGIN / 2.0, *y);
-                path.line_to(PAGE_WIDTH - MARGIN / 2.0, *y);
-                if let Some(path) = path.finish() {
-                    surface.draw_path(&path);
-                }
+                let dash = dashed.then(|| StrokeDash {
+                    array: vec![4.0, 3.0],
+                    offset: 0.0,
+                });
+                stroke_path(&mut surface, 0.6, dash, |path| {
+                    path.move_to(MARGIN / 2.0, *y);
+                    path.line_to(PAGE_WIDTH - MARGIN / 2.0, *y);
+                });
             }
             Mark::Frame {
                 x,
                 top,
                 width,
                 height,
-            } => {
-                surface.set_fill(None);
-                surface.set_stroke(Some(Stroke {
-                    width: 0.8,
-                    ..Stroke::default()
-                }));
-                let mut path = PathBuilder::new();
+            } => stroke_path(&mut surface, 0.8, None, |path| {
                 if let Some(rect) = Rect::from_xywh(*x, *top, *width, *height) {
                     path.push_rect(rect);
                 }
-                if let Some(path) = path.finish() {
-                    surface.draw_path(&path);
-                }
-            }
+            }),
         }
     }
     surface.finish();
@@ -400,6 +375,26 @@ pub fn render_pdf(sheet: &Sheet) -> Result<Vec<u8>, String> {
     document
         .finish()
         .map_err(|e| format!("PDF を作れませんでした: {e:?}"))
+}
+
+/// Strokes (never fills) the path that `build` draws, in black.
+fn stroke_path(
+    surface: &mut krilla::surface::Surface<'_>,
+    width: f32,
+    dash: Option<StrokeDash>,
+    build: impl FnOnce(&mut PathBuilder),
+) {
+    surface.set_fill(None);
+    surface.set_stroke(Some(Stroke {
+        width,
+        dash,
+        ..Stroke::default()
+    }));
+    let mut path = PathBuilder::new();
+    build(&mut path);
+    if let Some(path) = path.finish() {
+        surface.draw_path(&path);
+    }
 }
 
 /// A file name with the date and the procedure, never personal data:
