@@ -31,6 +31,9 @@ pub struct Cli {
     /// 画面を開くとき、これらの書類を確認済みにする（研修・説明用、--case と）
     #[arg(long, value_delimiter = ',', value_name = "ID,ID,…", requires = "case")]
     pub presented: Vec<String>,
+    /// 画面の「印刷」で保存先を尋ねず、このフォルダに保存する（保存ダイアログのない端末向け）
+    #[arg(long, value_name = "DIR")]
+    pub print_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -114,6 +114,6 @@ fn date_field_ui(ui: &mut egui::Ui, session: &mut CounterSession, field: DateFie
     if let Some(problem) = session.field_problem(field) {
         ui.colored_label(ERROR_RED, problem);
     } else if let Some(echo) = session.echo(field) {
-        ui.label(RichText::new(format!("＝ {echo}")).small());
+        ui.label(RichText::new(format!("＝ {echo}")).color(ui.visuals().weak_text_color()));
     }
 }

@@ -36,7 +36,7 @@ pub fn install_fonts(ctx: &egui::Context) {
         for (text_style, font) in style.text_styles.iter_mut() {
             font.size = match text_style {
                 egui::TextStyle::Heading => 22.0,
-                egui::TextStyle::Small => 12.0,
+                egui::TextStyle::Small => 13.0,
                 _ => 15.0,
             };
         }
@@ -73,6 +73,7 @@ pub fn run(cli: &Cli) -> i32 {
         }
     };
     let presented = cli.presented.clone();
+    let print_dir = cli.print_dir.clone();
     let result = eframe::run_native(
         "madoguchi",
         options,
@@ -80,6 +81,9 @@ pub fn run(cli: &Cli) -> i32 {
             install_fonts(&cc.egui_ctx);
             let today = chrono::Local::now().date_naive();
             let mut app = CounterApp::new(ModelSource::load(origin), today);
+            if let Some(dir) = print_dir {
+                app = app.with_save_dialog(Box::new(move |name| Some(dir.join(name))), true);
+            }
             app.report_first_frame = std::env::var_os(REPORT_FIRST_FRAME_ENV).is_some();
             if let Some(case) = &prefill {
                 app.prefill(case, &presented);
