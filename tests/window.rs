@@ -419,3 +419,25 @@ fn every_example_case_can_be_taken_through_the_window() {
     }
     assert!(taken >= 15);
 }
+
+#[test]
+fn ctrl_plus_and_minus_zoom_the_window() {
+    let mut harness = harness(app());
+    let before = harness.ctx.zoom_factor();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    let zoomed_in = harness.ctx.zoom_factor();
+    assert!(zoomed_in > before, "{before} → {zoomed_in}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run();
+    assert!(harness.ctx.zoom_factor() < zoomed_in);
+}
+
+#[test]
+fn every_text_field_is_labelled_for_screen_readers() {
+    let harness = harness(app());
+    for field in madoguchi::counter::DateField::ALL {
+        // Panics unless exactly one text input carries the field's label.
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, field.label());
+    }
+}
