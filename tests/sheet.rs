@@ -3,34 +3,14 @@
 
 mod common;
 
-use common::{bin, model, pdf_text, repo_path};
+use common::{bin, example_cases, model, pdf_text, repo_path};
 use madoguchi::case::Case;
 use madoguchi::engine::{VisitNumber, evaluate};
 use madoguchi::fonts::width_em;
 use madoguchi::model::DocumentId;
 use madoguchi::sheet::Sheet;
 use madoguchi::sheet::pdf::{Mark, default_file_name, layout, render_pdf};
-use std::path::PathBuf;
 use std::process::Command;
-
-fn example_cases() -> Vec<(String, Case)> {
-    let mut cases = Vec::new();
-    for folder in ["tests/cases/shared", "tests/cases/routes"] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(repo_path(folder))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let name = path.file_stem().unwrap().to_string_lossy().to_string();
-            cases.push((name, Case::from_ron(&text, "case").unwrap()));
-        }
-    }
-    assert!(cases.len() >= 15);
-    cases
-}
 
 /// The sheet of a case with every first-visit document ticked but the last.
 fn sheet_for(case: &Case, visit: VisitNumber) -> Sheet {

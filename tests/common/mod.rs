@@ -61,3 +61,24 @@ pub fn pdf_text(path: &std::path::Path) -> String {
     );
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// The example case files shipped in `tests/cases` (`shared` from ../shared, `routes` ours),
+/// with their names.
+pub fn example_cases() -> Vec<(String, madoguchi::case::Case)> {
+    let mut cases = Vec::new();
+    for folder in ["tests/cases/shared", "tests/cases/routes"] {
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(repo_path(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_stem().unwrap().to_string_lossy().to_string();
+            cases.push((name, Case::from_ron(&text, "case").unwrap()));
+        }
+    }
+    assert!(cases.len() >= 15, "only {} example cases", cases.len());
+    cases
+}
