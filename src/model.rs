@@ -636,13 +636,51 @@ impl ProcedureModel {
             }
         }
 
+        exactly_one_each(
+            "procedures",
+            ProcedureKind::ALL.map(|k| {
+                (
+                    format!("{k:?}"),
+                    self.procedures.iter().filter(|p| p.kind == k).count(),
+                )
+            }),
+            top("procedures"),
+            &mut report,
+        );
+        exactly_one_each(
+            "applicants",
+            ApplicantKind::ALL.map(|k| {
+                (
+                    format!("{k:?}"),
+                    self.applicants.iter().filter(|a| a.kind == k).count(),
+                )
+            }),
+            top("applicants"),
+            &mut report,
+        );
+        exactly_one_each(
+            "blockers",
+            BlockerId::ALL.map(|id| {
+                (
+                    crate::json_name(&id),
+                    self.blockers.iter().filter(|b| b.id == id).count(),
+                )
+            }),
+            top("blockers"),
+            &mut report,
+        );
+        exactly_one_each(
+            "warnings",
+            WarningId::ALL.map(|id| {
+                (
+                    crate::json_name(&id),
+                    self.warnings.iter().filter(|w| w.id == id).count(),
+                )
+            }),
+            top("warnings"),
+            &mut report,
+        );
         for procedure in ProcedureKind::ALL {
-            if self.procedure(procedure).is_none() {
-                report(
-                    top("procedures"),
-                    format!("procedures に {procedure:?} の項目がありません"),
-                );
-            }
             for applicant in ApplicantKind::ALL {
                 let routes: Vec<&Route> = self
                     .routes
@@ -663,36 +701,6 @@ impl ProcedureModel {
                     ),
                     Some(_) => {}
                 }
-            }
-        }
-        for applicant in ApplicantKind::ALL {
-            if self.applicant(applicant).is_none() {
-                report(
-                    top("applicants"),
-                    format!("applicants に {applicant:?} の項目がありません"),
-                );
-            }
-        }
-        for blocker in BlockerId::ALL {
-            if self.blocker(blocker).is_none() {
-                report(
-                    top("blockers"),
-                    format!(
-                        "blockers に {} の項目がありません",
-                        crate::json_name(&blocker)
-                    ),
-                );
-            }
-        }
-        for warning in WarningId::ALL {
-            if self.warning(warning).is_none() {
-                report(
-                    top("warnings"),
-                    format!(
-                        "warnings に {} の項目がありません",
-                        crate::json_name(&warning)
-                    ),
-                );
             }
         }
         let certificate = &self.certificate;
@@ -729,6 +737,25 @@ impl ProcedureModel {
             }
         }
         problems
+    }
+}
+
+/// Reports an entry of `section` that is missing or written more than once.
+fn exactly_one_each(
+    section: &str,
+    counts: impl IntoIterator<Item = (String, usize)>,
+    position: (usize, usize),
+    report: &mut impl FnMut((usize, usize), String),
+) {
+    for (name, count) in counts {
+        match count {
+            1 => {}
+            0 => report(position, format!("{section} に {name} の項目がありません")),
+            n => report(
+                position,
+                format!("{section} に {name} の項目が{n}個あります。1つにしてください"),
+            ),
+        }
     }
 }
 

@@ -227,3 +227,21 @@ fn an_empty_file_is_refused_without_panic() {
     let err = ProcedureModel::from_ron("", "empty.ron").unwrap_err();
     assert!(err.to_string().starts_with("empty.ron:1:1:"), "{err}");
 }
+
+#[test]
+fn a_missing_or_repeated_applicant_entry_is_refused() {
+    let message = broken(|t| t.replacen("kind: Proxy,", "kind: Principal,", 1));
+    assert!(
+        message.contains("applicants に Proxy の項目がありません"),
+        "{message}"
+    );
+    assert!(
+        message.contains("applicants に Principal の項目が2個あります"),
+        "{message}"
+    );
+    let line = line_of(EMBEDDED_MODEL, "    applicants: [", 0);
+    assert!(
+        message.starts_with(&format!("broken.ron:{line}:")),
+        "{message}"
+    );
+}
