@@ -99,6 +99,14 @@ fn every_example_case_gives_one_a4_page_with_the_font_embedded_and_its_key_words
             }
             if !evaluation.blockers.is_empty() {
                 assert!(text.contains("本日は受付できません"), "{name}");
+                assert!(
+                    !text.contains("不足している書類"),
+                    "{name}: nothing is missing when blocked"
+                );
+                assert!(
+                    !text.contains("本日発行した場合"),
+                    "{name}: no expiry when blocked"
+                );
             }
             if case.requests(madoguchi::model::ProcedureKind::PinReset) {
                 assert!(text.contains("コンビニエンスストア"), "{name}");

@@ -159,7 +159,8 @@ impl Sheet {
                 )
                 .collect(),
         });
-        if !missing.is_empty() {
+        // Nothing is "missing" for a procedure that cannot be done today.
+        if !missing.is_empty() && evaluation.is_unblocked() {
             sections.push(SheetSection {
                 heading: "不足している書類".to_string(),
                 lines: missing
@@ -219,7 +220,10 @@ impl Sheet {
         }
 
         let mut certificate = Vec::new();
-        if let Some(expiry) = evaluation.new_cert_expiry {
+        if let Some(expiry) = evaluation
+            .new_cert_expiry
+            .filter(|_| evaluation.is_unblocked())
+        {
             certificate.push(SheetLine::Text(format!(
                 "本日発行した場合の新しい電子証明書の有効期限: {}",
                 format_both(expiry)
