@@ -118,6 +118,8 @@ impl Case {
 
     /// Reads a case file; `file` names it in every message.
     pub fn from_ron(text: &str, file: &str) -> Result<Case, CaseError> {
+        // Windows editors may save UTF-8 with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut case: Case = crate::ron_options().from_str(text).map_err(|err| {
             let (line, column, message) = ron_error_message(&err);
             CaseError {
@@ -253,6 +255,12 @@ mod tests {
         let text = "Case(today: \"2026-11-25\", procedures: [CertIssue], applicant: Parent)";
         let err = Case::from_ron(text, "x.ron").unwrap_err();
         assert!(err.message.contains("LegalRepMinor"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_windows_line_ends_are_read() {
+        let text = "\u{feff}Case(\r\n  today: \"2026-11-25\",\r\n  procedures: [PinReset],\r\n  applicant: Principal,\r\n)\r\n";
+        assert!(Case::from_ron(text, "win.ron").is_ok());
     }
 
     #[test]

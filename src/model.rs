@@ -413,16 +413,11 @@ impl fmt::Display for ModelError {
     }
 }
 
-impl ModelError {
-    /// The first problem, for a one-line banner.
-    pub fn first(&self) -> &ModelProblem {
-        &self.problems[0]
-    }
-}
-
 impl ProcedureModel {
     /// Parses and validates a model; `file` names it in every message.
     pub fn from_ron(text: &str, file: &str) -> Result<ProcedureModel, ModelError> {
+        // Windows editors may save UTF-8 with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let model: ProcedureModel = crate::ron_options().from_str(text).map_err(|err| {
             let (line, column, message) = ron_error_message(&err);
             ModelError {

@@ -245,3 +245,9 @@ fn a_missing_or_repeated_applicant_entry_is_refused() {
         "{message}"
     );
 }
+
+#[test]
+fn a_model_saved_by_a_windows_editor_is_read() {
+    let text = format!("\u{feff}{}", EMBEDDED_MODEL.replace('\n', "\r\n"));
+    assert!(ProcedureModel::from_ron(&text, "win.ron").is_ok());
+}

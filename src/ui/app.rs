@@ -178,11 +178,7 @@ impl CounterApp {
             .resizable(true)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    commands.extend(form_panel::form_ui(
-                        ui,
-                        &mut self.session,
-                        &self.source.model,
-                    ));
+                    form_panel::form_ui(ui, &mut self.session, &self.source.model);
                 });
             });
 

@@ -1,6 +1,6 @@
 //! The form: procedure(s), who is at the counter, dates, and only the questions that matter.
 
-use super::app::{APPLICANT_KEYS, AppCommand, PROCEDURE_KEYS};
+use super::app::{APPLICANT_KEYS, PROCEDURE_KEYS};
 use crate::counter::{CounterSession, DateField};
 use crate::engine::VisitNumber;
 use crate::model::{ProcedureKind, ProcedureModel};
@@ -13,11 +13,7 @@ fn key_name(key: egui::Key) -> &'static str {
 }
 
 /// Draws the form into `ui`; edits go straight into the session (the form's own state).
-pub fn form_ui(
-    ui: &mut egui::Ui,
-    session: &mut CounterSession,
-    model: &ProcedureModel,
-) -> Vec<AppCommand> {
+pub fn form_ui(ui: &mut egui::Ui, session: &mut CounterSession, model: &ProcedureModel) {
     ui.heading("受付内容");
     ui.add_space(4.0);
 
@@ -93,7 +89,6 @@ pub fn form_ui(
         .small()
         .weak(),
     );
-    Vec::new()
 }
 
 fn date_field_ui(ui: &mut egui::Ui, session: &mut CounterSession, field: DateField) {
