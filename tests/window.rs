@@ -430,3 +430,12 @@ fn every_text_field_is_labelled_for_screen_readers() {
         harness.get_by_role_and_label(egui::accesskit::Role::TextInput, field.label());
     }
 }
+
+#[test]
+fn next_citizen_starts_on_the_clocks_new_day() {
+    let tomorrow = today().succ_opt().unwrap();
+    let app = app().with_clock(Box::new(move || tomorrow));
+    let mut harness = harness(app);
+    click(&mut harness, "次の方");
+    assert_eq!(harness.state().session.visit_date, "2026-11-26");
+}

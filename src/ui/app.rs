@@ -34,7 +34,9 @@ pub struct CounterApp {
     pub source: ModelSource,
     pub session: CounterSession,
     pub notice: Option<Notice>,
-    today: NaiveDate,
+    /// Today's date for a new citizen: the system clock in the real window (a counter PC may
+    /// run past midnight), a fixed day in tests.
+    clock: Box<dyn Fn() -> NaiveDate>,
     save_dialog: SaveDialog,
     open_after_save: bool,
     /// Measuring start-up: print the wall clock at the first frame, then close.
@@ -61,7 +63,7 @@ impl CounterApp {
             source,
             session: CounterSession::new(today),
             notice: None,
-            today,
+            clock: Box::new(move || today),
             save_dialog: Box::new(|default_name| {
                 rfd::FileDialog::new()
                     .set_title("お渡しする案内を保存")
@@ -72,6 +74,12 @@ impl CounterApp {
             open_after_save: true,
             report_first_frame: false,
         }
+    }
+
+    /// Reads today's date from `clock` for every new citizen.
+    pub fn with_clock(mut self, clock: Box<dyn Fn() -> NaiveDate>) -> CounterApp {
+        self.clock = clock;
+        self
     }
 
     /// Replaces the save dialog (tests, or an office that prints to a fixed folder).
@@ -125,7 +133,7 @@ impl CounterApp {
     fn apply(&mut self, command: AppCommand, evaluation: &Result<Evaluation, String>) {
         match command {
             AppCommand::NextCitizen => {
-                self.session.next_citizen(self.today);
+                self.session.next_citizen((self.clock)());
                 self.notice = None;
             }
             AppCommand::ToggleProcedure(procedure) => self.session.toggle_procedure(procedure),

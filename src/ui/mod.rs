@@ -80,7 +80,8 @@ pub fn run(cli: &Cli) -> i32 {
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
             let today = chrono::Local::now().date_naive();
-            let mut app = CounterApp::new(ModelSource::load(origin), today);
+            let mut app = CounterApp::new(ModelSource::load(origin), today)
+                .with_clock(Box::new(|| chrono::Local::now().date_naive()));
             if let Some(dir) = print_dir {
                 app = app.with_save_dialog(Box::new(move |name| Some(dir.join(name))), true);
             }
