@@ -439,3 +439,38 @@ fn next_citizen_starts_on_the_clocks_new_day() {
     click(&mut harness, "次の方");
     assert_eq!(harness.state().session.visit_date, "2026-11-26");
 }
+
+#[test]
+fn every_kind_of_control_is_reached_with_tab() {
+    let mut harness = harness(app());
+    harness.key_press(Key::F1);
+    harness.key_press(Key::F5);
+    harness.run();
+    let mut reached = std::collections::BTreeSet::new();
+    for _ in 0..40 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        if let Some(node) =
+            harness.query_by(|n: &egui_kittest::kittest::AccessKitNode<'_>| n.is_focused())
+        {
+            use egui_kittest::kittest::NodeT;
+            reached.insert(node.accesskit_node().label().unwrap_or_default());
+        }
+    }
+    for label in [
+        "次の方",
+        "電子証明書の更新・新規発行",
+        "本人",
+        "任意代理人",
+        "来庁日",
+        "カードの有効期限",
+        "暗証番号にロックがかかっている",
+        "本人のマイナンバーカード",
+        "印刷",
+    ] {
+        assert!(
+            reached.contains(label),
+            "Tab never reaches {label}: {reached:?}"
+        );
+    }
+}
