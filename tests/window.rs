@@ -229,6 +229,10 @@ fn a_broken_shared_model_shows_a_banner_and_the_window_still_works() {
         &harness,
         &format!("{}:", path.display())
     ));
+    assert!(
+        has_text_containing(&harness, "（共有: "),
+        "the top bar names the shared file"
+    );
     click(&mut harness, "暗証番号再設定（ロック解除）");
     click(&mut harness, "本人");
     click(&mut harness, "本人のマイナンバーカード");

@@ -239,6 +239,18 @@ impl CounterApp {
                     commands.push(AppCommand::NextCitizen);
                 }
                 ui.label(RichText::new("Ctrl+N").small().weak());
+                let origin = match &self.source.origin {
+                    crate::cli::ModelOrigin::Embedded => "組み込み".to_string(),
+                    crate::cli::ModelOrigin::File(path) => format!("共有: {}", path.display()),
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "規則: ページ更新日 {}（{origin}）",
+                        self.source.model.page.updated
+                    ))
+                    .small()
+                    .weak(),
+                );
             });
         });
         if let Some(problem) = &self.source.problem {
