@@ -223,7 +223,7 @@ fn a_broken_shared_model_shows_a_banner_and_the_window_still_works() {
         harness(CounterApp::new(source, today()).with_save_dialog(Box::new(|_| None), false));
     assert!(has_text_containing(
         &harness,
-        "共有の手続きモデルを使えません"
+        "共有の手続きモデルを使えません（組み込みのモデルで動作中）"
     ));
     assert!(has_text_containing(
         &harness,
@@ -270,7 +270,7 @@ fn a_changed_shared_model_is_reloaded_keeping_the_case() {
     assert!(has_label(&harness, "本人の別の本人確認書類"));
     assert!(has_text_containing(
         &harness,
-        "共有の手続きモデルを使えません"
+        "共有の手続きモデルを使えません（前回読み込めた内容で動作中）"
     ));
 }
 

@@ -261,7 +261,8 @@ impl CounterApp {
                     ui.colored_label(
                         Color32::from_rgb(0x9b, 0x1c, 0x1c),
                         format!(
-                            "共有の手続きモデルを使えません（組み込みのモデルで動作中）: {}",
+                            "共有の手続きモデルを使えません（{}）: {}",
+                            self.source.fallback_words(),
                             problem.lines().next().unwrap_or_default()
                         ),
                     );

@@ -14,6 +14,9 @@ pub struct ModelSource {
     pub model: ProcedureModel,
     /// `file:line:col: what` when the shared file is broken (the embedded model runs).
     pub problem: Option<String>,
+    /// While `problem` is set: true when the last good shared model runs, false when the
+    /// embedded one does.
+    pub on_last_good: bool,
     changed: Arc<AtomicBool>,
 }
 
@@ -31,6 +34,7 @@ impl ModelSource {
             origin,
             model,
             problem,
+            on_last_good: false,
             changed: Arc::new(AtomicBool::new(false)),
         }
     }
@@ -41,8 +45,12 @@ impl ModelSource {
             Ok(model) => {
                 self.model = model;
                 self.problem = None;
+                self.on_last_good = false;
             }
-            Err(message) => self.problem = Some(message),
+            Err(message) => {
+                self.on_last_good = self.on_last_good || self.problem.is_none();
+                self.problem = Some(message);
+            }
         }
     }
 
@@ -82,6 +90,15 @@ impl ModelSource {
                     }
                 }
             });
+    }
+
+    /// What the window runs on while the shared file cannot be used.
+    pub fn fallback_words(&self) -> &'static str {
+        if self.on_last_good {
+            "前回読み込めた内容で動作中"
+        } else {
+            "組み込みのモデルで動作中"
+        }
     }
 
     /// Marks the file as changed, as the watcher does (for tests and a manual reload).
