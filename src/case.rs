@@ -2,7 +2,7 @@
 
 use crate::dates::{format_iso, parse_date};
 use crate::model::{ApplicantKind, ProcedureKind};
-use crate::source_text::{locate_key, ron_error_message};
+use crate::source_text::{Outline, Step, ron_error_message};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -130,7 +130,7 @@ impl Case {
             }
         })?;
         if let Some((field, message)) = case.problems().into_iter().next() {
-            let (line, column) = locate_key(text, field, 1);
+            let (line, column) = Outline::parse(text).locate(&[Step::Key(field)]);
             return Err(CaseError {
                 file: file.to_string(),
                 line,
@@ -143,11 +143,37 @@ impl Case {
         Ok(case)
     }
 
+    /// Reads a case file. A panic inside reading becomes an error (the last line of defence:
+    /// a case handed in by a colleague never takes the counter down).
+    pub fn from_file(path: &std::path::Path) -> Result<Case, CaseFileError> {
+        let name = path.display().to_string();
+        std::panic::catch_unwind(|| {
+            let text = crate::file_error::read_text(path).map_err(CaseFileError::Read)?;
+            Case::from_ron(&text, &name).map_err(CaseFileError::Invalid)
+        })
+        .unwrap_or_else(|_| {
+            Err(CaseFileError::Internal(format!(
+                "{name}: 事例ファイルを読み込めません（読み込み中にプログラム内部の誤りが起きました）"
+            )))
+        })
+    }
+
     /// The case as a RON text that `from_ron` reads back.
     pub fn to_ron(&self) -> String {
         ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default().struct_names(true))
             .unwrap_or_default()
     }
+}
+
+/// Why a case file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CaseFileError {
+    #[error("{0}")]
+    Read(crate::file_error::FileError),
+    #[error("{0}")]
+    Invalid(CaseError),
+    #[error("{0}")]
+    Internal(String),
 }
 
 /// A case file that cannot be used, with where and why.

@@ -2,13 +2,10 @@
 
 use crate::case::Case;
 use crate::engine::evaluate;
-use crate::model::{EMBEDDED_MODEL_NAME, ProcedureModel};
+use crate::model::{ModelOrigin, ProcedureModel};
 use crate::report;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
-
-/// The environment variable naming the shared procedure model of an office.
-pub const MODEL_ENV: &str = "MADOGUCHI_PROCEDURES";
 
 /// Exit status: everything agreed / a case disagrees / bad input.
 pub const EXIT_OK: i32 = 0;
@@ -68,52 +65,10 @@ pub enum Command {
     },
 }
 
-/// Where the model comes from: an explicit path, the environment, or the binary.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ModelOrigin {
-    Embedded,
-    File(PathBuf),
-}
-
-impl ModelOrigin {
-    /// `--procedures` wins over `MADOGUCHI_PROCEDURES`; without both, the embedded model.
-    pub fn choose(flag: Option<&Path>, env_value: Option<&str>) -> ModelOrigin {
-        match (flag, env_value.map(str::trim).filter(|v| !v.is_empty())) {
-            (Some(path), _) => ModelOrigin::File(path.to_path_buf()),
-            (None, Some(value)) => ModelOrigin::File(PathBuf::from(value)),
-            (None, None) => ModelOrigin::Embedded,
-        }
-    }
-
-    pub fn name(&self) -> String {
-        match self {
-            ModelOrigin::Embedded => EMBEDDED_MODEL_NAME.to_string(),
-            ModelOrigin::File(path) => path.display().to_string(),
-        }
-    }
-
-    /// Reads and validates the model; the message names the file, line and column.
-    pub fn load(&self) -> Result<ProcedureModel, String> {
-        match self {
-            ModelOrigin::Embedded => ProcedureModel::embedded().map_err(|e| e.to_string()),
-            ModelOrigin::File(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    format!("{}: 手続きモデルを読み込めません: {e}", path.display())
-                })?;
-                ProcedureModel::from_ron(&text, &path.display().to_string())
-                    .map_err(|e| e.to_string())
-            }
-        }
-    }
-}
-
 /// Runs a subcommand and gives the exit status. `None` command is the window: the caller
 /// opens it.
 pub fn run(cli: &Cli, command: &Command) -> i32 {
-    let origin = ModelOrigin::choose(
-        cli.procedures.as_deref(),
-        std::env::var(MODEL_ENV).ok().as_deref(),
-    );
+    let origin = ModelOrigin::from_flag_or_env(cli.procedures.as_deref());
     match command {
         Command::Evaluate { case, json } => run_evaluate(&origin, case, *json),
         Command::Check { model, cases } => {
@@ -131,9 +86,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
 
 /// Reads a case file, with the file named in every message.
 pub fn read_case(path: &Path) -> Result<Case, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: 事例ファイルを読み込めません: {e}", path.display()))?;
-    Case::from_ron(&text, &path.display().to_string()).map_err(|e| e.to_string())
+    Case::from_file(path).map_err(|e| e.to_string())
 }
 
 /// The model and a case file, or the message that says which of them is wrong and where.
@@ -141,7 +94,10 @@ fn load_model_and_case(
     origin: &ModelOrigin,
     case_path: &Path,
 ) -> Result<(ProcedureModel, Case), String> {
-    Ok((origin.load()?, read_case(case_path)?))
+    Ok((
+        origin.load().map_err(|e| e.to_string())?,
+        read_case(case_path)?,
+    ))
 }
 
 fn run_evaluate(origin: &ModelOrigin, case_path: &Path, json: bool) -> i32 {
@@ -270,9 +226,11 @@ pub fn run_cases(model: &ProcedureModel, folder: &Path) -> Result<CaseRun, Strin
 fn run_check(origin: &ModelOrigin, cases: Option<&Path>) -> i32 {
     let model = match origin.load() {
         Ok(model) => model,
-        Err(message) => {
-            eprintln!("{message}");
-            eprintln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+        Err(err) => {
+            eprintln!("{err}");
+            if err.has_positions() {
+                eprintln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+            }
             return EXIT_BAD_INPUT;
         }
     };

@@ -50,7 +50,7 @@ impl Era {
     /// The last day of this era, `None` for the current one.
     fn end(&self) -> Option<NaiveDate> {
         let index = ERAS.iter().position(|e| e.name == self.name)?;
-        let newer = index.checked_sub(1).map(|i| ERAS[i])?;
+        let newer = ERAS.get(index.checked_sub(1)?)?;
         newer.start().pred_opt()
     }
 
@@ -272,7 +272,8 @@ pub fn nth_birthday_after(birth: NaiveDate, after: NaiveDate, n: u32) -> Option<
     } else {
         after.year() + 1
     };
-    birthday_in(birth, first_year + i32::try_from(n).ok()? - 1)
+    let offset = i32::try_from(n.checked_sub(1)?).ok()?;
+    birthday_in(birth, first_year.checked_add(offset)?)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod counter;
 pub mod dates;
 pub mod engine;
+pub mod file_error;
 pub mod fonts;
 pub mod model;
 pub mod report;

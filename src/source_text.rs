@@ -1,105 +1,522 @@
 //! Finding places in a RON text, so every message about a file can name its line and column,
 //! and saying ron's parse errors in Japanese.
+//!
+//! ron reports where a syntax error is, but not where a well-formed value stands. For the
+//! rules serde cannot see (an unknown document id, a route that can never be chosen), the
+//! text is read a second time here into an [`Outline`]: every field and list item with the
+//! byte offset where it starts. The lexer follows ron's own syntax — nested block comments,
+//! strings with escapes, raw strings, char literals, ron's whitespace set (U+0085, U+200E,
+//! U+200F, U+2028, U+2029 included) — and walks `char_indices`, so it never slices inside
+//! a character. It never panics, whatever the text: a test compares it with ron's parser.
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn position(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    offset
+    let before = text.get(..offset).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).unwrap_or_default().chars().count() + 1;
+    (line, column)
 }
 
-/// Byte offset of `key:` standing at bracket depth `depth` (1 = the fields of the outer
-/// struct), outside strings and comments.
-pub fn key_offset(text: &str, key: &str, depth: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut level = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    if bytes[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
-                    i += 1;
-                }
-                i += 1;
-            }
-            b'(' | b'[' | b'{' => level += 1,
-            b')' | b']' | b'}' => level = level.saturating_sub(1),
-            _ if level == depth && text[i..].starts_with(key) => {
-                let boundary_before = i == 0 || !is_ident_byte(bytes[i - 1]);
-                let after = text[i + key.len()..].trim_start();
-                if boundary_before && after.starts_with(':') {
-                    return Some(i);
-                }
-            }
-            _ => {}
+/// ron's whitespace (`ron::parse::is_whitespace_char`, which ron does not export).
+pub const fn is_ron_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\x0B'
+            | '\x0C'
+            | '\u{85}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+fn is_ident_start(c: char) -> bool {
+    c == '_' || c.is_alphabetic()
+}
+
+fn is_ident_continue(c: char) -> bool {
+    c == '_' || c.is_alphanumeric()
+}
+
+/// What a token of RON is, as far as finding places needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Ident,
+    /// A string, raw string, byte string or char literal.
+    Literal,
+    Number,
+    Open(char),
+    Close(char),
+    Colon,
+    Comma,
+    /// Anything else (ron would refuse it; kept so nothing is lost).
+    Other,
+}
+
+/// A token and its byte span `start..end` in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A cursor over the characters of the text.
+struct Chars<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Chars<'_> {
+    fn peek(&self) -> Option<char> {
+        self.text.get(self.at..)?.chars().next()
+    }
+
+    fn peek_second(&self) -> Option<char> {
+        let mut chars = self.text.get(self.at..)?.chars();
+        chars.next();
+        chars.next()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.at += c.len_utf8();
+        Some(c)
+    }
+
+    fn starts_with(&self, prefix: &str) -> bool {
+        self.text
+            .get(self.at..)
+            .is_some_and(|rest| rest.starts_with(prefix))
+    }
+
+    fn bump_while(&mut self, keep: impl Fn(char) -> bool) {
+        while self.peek().is_some_and(&keep) {
+            self.bump();
         }
-        i += 1;
     }
-    None
+
+    /// Skips a `//` or (nested) `/* */` comment at the cursor; false when there is none.
+    fn skip_comment(&mut self) -> bool {
+        if self.starts_with("//") {
+            self.bump_while(|c| c != '\n');
+            return true;
+        }
+        if !self.starts_with("/*") {
+            return false;
+        }
+        self.at += 2;
+        let mut level = 1usize;
+        while level > 0 {
+            if self.starts_with("/*") {
+                self.at += 2;
+                level += 1;
+            } else if self.starts_with("*/") {
+                self.at += 2;
+                level -= 1;
+            } else if self.bump().is_none() {
+                break;
+            }
+        }
+        true
+    }
+
+    /// A `"…"` string with escapes (the opening quote at the cursor).
+    fn skip_string(&mut self) {
+        self.bump();
+        while let Some(c) = self.bump() {
+            match c {
+                '\\' => {
+                    self.bump();
+                }
+                '"' => return,
+                _ => {}
+            }
+        }
+    }
+
+    /// `r"…"`, `r#"…"#`, … (the cursor after the `r`); false when it is no raw string.
+    fn skip_raw_string(&mut self) -> bool {
+        let rest = self.text.get(self.at..).unwrap_or_default();
+        let hashes = rest.chars().take_while(|c| *c == '#').count();
+        if rest.get(hashes..).is_none_or(|r| !r.starts_with('"')) {
+            return false;
+        }
+        self.at += hashes + 1;
+        let closing = format!("\"{}", "#".repeat(hashes));
+        match self.text.get(self.at..).and_then(|r| r.find(&closing)) {
+            Some(found) => self.at += found + closing.len(),
+            None => self.at = self.text.len(),
+        }
+        true
+    }
+
+    /// A `'x'` char literal (the quote at the cursor).
+    fn skip_char_literal(&mut self) {
+        self.bump();
+        if self.bump() == Some('\\') {
+            self.bump_while(|c| c != '\'' && c != '\n');
+        }
+        if self.peek() == Some('\'') {
+            self.bump();
+        }
+    }
 }
 
-fn is_ident_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// Line and column of a top-level (or deeper) key; the file's start when it is absent.
-pub fn locate_key(text: &str, key: &str, depth: usize) -> (usize, usize) {
-    position(text, key_offset(text, key, depth).unwrap_or(0))
-}
-
-/// Finds each anchor after the previous one and gives the place of the last one found:
-/// `["\"route_id\"", "\"card\""]` is the first `"card"` after that route's id.
-pub fn locate_sequence(text: &str, anchors: &[&str]) -> (usize, usize) {
-    let mut from = 0;
-    let mut last = 0;
-    for anchor in anchors {
-        let Some(found) = text[from..].find(anchor) else {
-            break;
+/// The tokens of a RON text, whitespace and comments left out.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut chars = Chars { text, at: 0 };
+    let mut out = Vec::new();
+    loop {
+        chars.bump_while(is_ron_whitespace);
+        if chars.skip_comment() {
+            continue;
+        }
+        let start = chars.at;
+        let Some(c) = chars.peek() else { break };
+        let kind = match c {
+            '(' | '[' | '{' => {
+                chars.bump();
+                TokenKind::Open(c)
+            }
+            ')' | ']' | '}' => {
+                chars.bump();
+                TokenKind::Close(c)
+            }
+            ':' => {
+                chars.bump();
+                TokenKind::Colon
+            }
+            ',' => {
+                chars.bump();
+                TokenKind::Comma
+            }
+            '"' => {
+                chars.skip_string();
+                TokenKind::Literal
+            }
+            '\'' => {
+                chars.skip_char_literal();
+                TokenKind::Literal
+            }
+            'b' if chars.peek_second() == Some('"') => {
+                chars.bump();
+                chars.skip_string();
+                TokenKind::Literal
+            }
+            'b' if chars.peek_second() == Some('\'') => {
+                chars.bump();
+                chars.skip_char_literal();
+                TokenKind::Literal
+            }
+            'b' if chars.starts_with("br") => {
+                chars.at += 2;
+                if chars.skip_raw_string() {
+                    TokenKind::Literal
+                } else {
+                    chars.bump_while(is_ident_continue);
+                    TokenKind::Ident
+                }
+            }
+            'r' => {
+                chars.bump();
+                if chars.skip_raw_string() {
+                    TokenKind::Literal
+                } else {
+                    if chars.peek() == Some('#') {
+                        // A raw identifier: r#name (ron also allows . + - in it).
+                        chars.bump();
+                        chars.bump_while(|c| is_ident_continue(c) || matches!(c, '.' | '+' | '-'));
+                    } else {
+                        chars.bump_while(is_ident_continue);
+                    }
+                    TokenKind::Ident
+                }
+            }
+            c if is_ident_start(c) => {
+                chars.bump_while(is_ident_continue);
+                TokenKind::Ident
+            }
+            c if c.is_ascii_digit()
+                || (matches!(c, '+' | '-' | '.')
+                    && chars
+                        .peek_second()
+                        .is_some_and(|d| d.is_ascii_digit() || d == 'i' || d == 'N')) =>
+            {
+                chars.bump();
+                chars.bump_while(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '+' | '-'));
+                TokenKind::Number
+            }
+            _ => {
+                chars.bump();
+                TokenKind::Other
+            }
         };
-        last = from + found;
-        from = last + anchor.len();
+        if chars.at == start {
+            // Never stand still (cannot happen, but a loop must not hang on it).
+            chars.bump();
+        }
+        out.push(Token {
+            kind,
+            start,
+            end: chars.at,
+        });
     }
-    position(text, last)
+    out
 }
 
-/// The `n`-th occurrence (1-based) of `needle` after `start`.
-pub fn locate_nth_after(
-    text: &str,
-    start: Option<usize>,
-    needle: &str,
-    n: usize,
-) -> (usize, usize) {
-    let start = start.unwrap_or(0);
-    let found = text[start..]
-        .match_indices(needle)
-        .nth(n.saturating_sub(1))
-        .map_or(start, |(i, _)| start + i);
-    position(text, found)
+/// One step of a path into a RON value: a field by name, or an item of a list or tuple.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// A field of a struct (or an entry of a map) in the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub key: String,
+    pub key_start: usize,
+    pub value: usize,
+}
+
+/// A value in the outline: where it starts, its fields and its items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Node {
+    pub start: usize,
+    pub fields: Vec<Field>,
+    pub items: Vec<usize>,
+}
+
+/// Deeper than this, values are skipped whole (ron itself refuses more than 128 levels).
+const MAX_DEPTH: usize = 256;
+
+/// A RON text read as a tree of places: enough to say where a field or an item stands.
+#[derive(Debug, Clone)]
+pub struct Outline<'t> {
+    text: &'t str,
+    nodes: Vec<Node>,
+}
+
+struct OutlineParser<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+    at: usize,
+    nodes: Vec<Node>,
+}
+
+impl OutlineParser<'_> {
+    fn peek(&self, ahead: usize) -> Option<Token> {
+        self.tokens.get(self.at + ahead).copied()
+    }
+
+    fn new_node(&mut self, start: usize) -> usize {
+        self.nodes.push(Node {
+            start,
+            ..Node::default()
+        });
+        self.nodes.len() - 1
+    }
+
+    /// One value: `Name(…)`, `(…)`, `[…]`, `{…}`, or a single token.
+    fn value(&mut self, depth: usize) -> usize {
+        let start = self.peek(0).map_or(self.text.len(), |t| t.start);
+        let node = self.new_node(start);
+        match self.peek(0).map(|t| t.kind) {
+            Some(TokenKind::Ident) => {
+                self.at += 1;
+                if let Some(TokenKind::Open(_)) = self.peek(0).map(|t| t.kind) {
+                    self.at += 1;
+                    self.contents(node, depth + 1);
+                }
+            }
+            Some(TokenKind::Open(_)) => {
+                self.at += 1;
+                self.contents(node, depth + 1);
+            }
+            Some(TokenKind::Close(_) | TokenKind::Comma) | None => {}
+            Some(_) => self.at += 1,
+        }
+        node
+    }
+
+    /// The fields and items inside brackets, up to and including the closing one.
+    fn contents(&mut self, node: usize, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.skip_to_close();
+            return;
+        }
+        while let Some(token) = self.peek(0) {
+            let before = self.at;
+            match token.kind {
+                TokenKind::Close(_) => {
+                    self.at += 1;
+                    return;
+                }
+                TokenKind::Comma | TokenKind::Colon => self.at += 1,
+                TokenKind::Ident | TokenKind::Literal | TokenKind::Number
+                    if self.peek(1).map(|t| t.kind) == Some(TokenKind::Colon) =>
+                {
+                    let key = self
+                        .text
+                        .get(token.start..token.end)
+                        .unwrap_or_default()
+                        .to_string();
+                    self.at += 2;
+                    let value = self.value(depth);
+                    self.nodes[node].fields.push(Field {
+                        key,
+                        key_start: token.start,
+                        value,
+                    });
+                }
+                _ => {
+                    let value = self.value(depth);
+                    self.nodes[node].items.push(value);
+                }
+            }
+            if self.at == before {
+                self.at += 1;
+            }
+        }
+    }
+
+    /// Skips to just after the bracket that closes the current one.
+    fn skip_to_close(&mut self) {
+        let mut level = 1usize;
+        while let Some(token) = self.peek(0) {
+            self.at += 1;
+            match token.kind {
+                TokenKind::Open(_) => level += 1,
+                TokenKind::Close(_) => {
+                    level -= 1;
+                    if level == 0 {
+                        return;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+impl<'t> Outline<'t> {
+    /// Reads `text`; the root is the first value of the file.
+    pub fn parse(text: &'t str) -> Outline<'t> {
+        let mut parser = OutlineParser {
+            text,
+            tokens: tokens(text),
+            at: 0,
+            nodes: Vec::new(),
+        };
+        // ron allows `#![enable(...)]` attributes before the value.
+        while parser.peek(0).is_some_and(|t| t.kind == TokenKind::Other)
+            && parser
+                .text
+                .get(parser.peek(0).map_or(0, |t| t.start)..)
+                .is_some_and(|r| r.starts_with('#'))
+        {
+            parser.at += 1;
+            if parser.peek(0).is_some_and(|t| t.kind == TokenKind::Other) {
+                parser.at += 1; // the `!`
+            }
+            if parser
+                .peek(0)
+                .is_some_and(|t| t.kind == TokenKind::Open('['))
+            {
+                parser.at += 1;
+                parser.skip_to_close();
+            }
+        }
+        parser.value(0);
+        Outline {
+            text,
+            nodes: parser.nodes,
+        }
+    }
+
+    pub fn root(&self) -> &Node {
+        &self.nodes[0]
+    }
+
+    pub fn node(&self, id: usize) -> Option<&Node> {
+        self.nodes.get(id)
+    }
+
+    /// Every key of the file in the order it is written, with its byte offset.
+    pub fn keys(&self) -> Vec<(&str, usize)> {
+        let mut keys: Vec<(&str, usize)> = self
+            .nodes
+            .iter()
+            .flat_map(|n| n.fields.iter().map(|f| (f.key.as_str(), f.key_start)))
+            .collect();
+        keys.sort_by_key(|(_, offset)| *offset);
+        keys
+    }
+
+    /// A step from one node: a field, or an item; `Some(x)`-like wrappers with one item
+    /// and no fields are looked through.
+    fn step(&self, node: usize, step: Step) -> Option<(usize, usize)> {
+        let here = self.nodes.get(node)?;
+        let found = match step {
+            Step::Key(key) => here
+                .fields
+                .iter()
+                .find(|f| f.key == key)
+                .map(|f| (f.value, f.key_start)),
+            Step::Index(index) => here.items.get(index).map(|&item| {
+                let start = self.nodes.get(item).map_or(here.start, |n| n.start);
+                (item, start)
+            }),
+        };
+        found.or_else(|| match here.items.as_slice() {
+            [only] if here.fields.is_empty() => self.step(*only, step),
+            _ => None,
+        })
+    }
+
+    /// The byte offset of what `path` names (a key where the last step is a key), or of the
+    /// deepest part of it that exists.
+    pub fn offset(&self, path: &[Step]) -> usize {
+        let mut node = 0;
+        let mut offset = self.nodes.first().map_or(0, |n| n.start);
+        for step in path {
+            match self.step(node, *step) {
+                Some((next, at)) => {
+                    node = next;
+                    offset = at;
+                }
+                None => break,
+            }
+        }
+        offset
+    }
+
+    /// True when the whole of `path` exists.
+    pub fn has(&self, path: &[Step]) -> bool {
+        let mut node = 0;
+        path.iter().all(|step| match self.step(node, *step) {
+            Some((next, _)) => {
+                node = next;
+                true
+            }
+            None => false,
+        })
+    }
+
+    /// Line and column of what `path` names (see [`Outline::offset`]).
+    pub fn locate(&self, path: &[Step]) -> (usize, usize) {
+        position(self.text, self.offset(path))
+    }
 }
 
 /// Line, column and a Japanese explanation of a ron parse error.
@@ -143,6 +560,7 @@ pub fn ron_error_message(err: &ron::error::SpannedError) -> (usize, usize, Strin
         E::ExpectedStructLikeEnd => "閉じかっこ「)」かカンマが必要です".to_string(),
         E::ExpectedStringEnd => "文字列の終わりの「\"」がありません".to_string(),
         E::ExpectedOption => "Some(…) か None が必要です".to_string(),
+        E::UnclosedBlockComment => "コメント「/* … */」が閉じていません".to_string(),
         E::Eof => {
             "ファイルが途中で終わっています（閉じかっこが足りない可能性があります）".to_string()
         }
@@ -160,26 +578,117 @@ pub fn ron_error_message(err: &ron::error::SpannedError) -> (usize, usize, Strin
 mod tests {
     use super::*;
 
+    fn key_line(text: &str, path: &[Step]) -> (usize, usize) {
+        Outline::parse(text).locate(path)
+    }
+
     #[test]
     fn positions_count_lines_and_characters() {
         let text = "ab\nあいう\"x\"";
         assert_eq!(position(text, 0), (1, 1));
         assert_eq!(position(text, 3), (2, 1));
         assert_eq!(position(text, text.find('"').unwrap()), (2, 4));
+        // Inside a character: the character's own place, never a panic.
+        assert_eq!(position(text, 4), (2, 1));
+        assert_eq!(position(text, 999), (2, 7));
     }
 
     #[test]
-    fn keys_are_found_at_their_depth_only() {
+    fn keys_are_found_by_path_not_in_comments() {
         let text = "M(\n  a: X(documents: []),\n  // documents: no\n  documents: [],\n)";
-        assert_eq!(locate_key(text, "documents", 1), (4, 3));
-        assert_eq!(locate_key(text, "documents", 2), (2, 8));
-        assert_eq!(key_offset(text, "missing", 1), None);
+        assert_eq!(key_line(text, &[Step::Key("documents")]), (4, 3));
+        assert_eq!(
+            key_line(text, &[Step::Key("a"), Step::Key("documents")]),
+            (2, 8)
+        );
+        assert!(!Outline::parse(text).has(&[Step::Key("missing")]));
     }
 
     #[test]
-    fn sequences_find_an_anchor_after_the_previous() {
-        let text = "r(\"one\", [\"card\"]), r(\"two\", [\"card\"])";
-        assert_eq!(locate_sequence(text, &["\"two\"", "\"card\""]), (1, 31));
-        assert_eq!(locate_nth_after(text, Some(0), "\"card\"", 2), (1, 31));
+    fn nested_block_comments_with_wide_characters_are_skipped() {
+        let text = "M(\n /* 旧 /* 古い */ 健康保険証 */\n  b: 1,\n)";
+        assert_eq!(key_line(text, &[Step::Key("b")]), (3, 3));
+        let keys: Vec<String> = Outline::parse(text)
+            .keys()
+            .iter()
+            .map(|k| k.0.to_string())
+            .collect();
+        assert_eq!(keys, ["b"]);
+    }
+
+    #[test]
+    fn invisible_whitespace_stands_between_tokens() {
+        for space in ['\u{200E}', '\u{200F}', '\u{2028}', '\u{2029}', '\u{85}'] {
+            let text = format!("M({space}a{space}:{space}1,{space}b: [2, 3])");
+            let outline = Outline::parse(&text);
+            let keys: Vec<String> = outline.keys().iter().map(|k| k.0.to_string()).collect();
+            assert_eq!(keys, ["a", "b"], "{space:?}");
+            assert!(outline.has(&[Step::Key("b"), Step::Index(1)]));
+        }
+    }
+
+    #[test]
+    fn strings_with_escapes_and_raw_strings_hide_their_contents() {
+        let text = r####"M(a: "x\"y: (", b: r#"z: ")" "#, c: 'a', d: '\'', e: b"q:", f: br##"w: "# "##, g: 1)"####;
+        let keys: Vec<String> = Outline::parse(text)
+            .keys()
+            .iter()
+            .map(|k| k.0.to_string())
+            .collect();
+        assert_eq!(keys, ["a", "b", "c", "d", "e", "f", "g"]);
+    }
+
+    #[test]
+    fn items_of_lists_and_wrappers_are_reached_by_index() {
+        let text = "M(routes: [R(id: \"a\"), R(id: \"b\", when: Some(AllOf([X, Y])))])";
+        let outline = Outline::parse(text);
+        let b = outline.offset(&[Step::Key("routes"), Step::Index(1)]);
+        assert_eq!(&text[b..b + 2], "R(");
+        let y = outline.offset(&[
+            Step::Key("routes"),
+            Step::Index(1),
+            Step::Key("when"),
+            Step::Index(0),
+            Step::Index(1),
+        ]);
+        assert_eq!(&text[y..y + 1], "Y");
+    }
+
+    #[test]
+    fn a_missing_path_points_at_the_deepest_part_found() {
+        let text = "M(\n routes: [\n  R(id: \"a\"),\n ],\n)";
+        assert_eq!(
+            key_line(
+                text,
+                &[Step::Key("routes"), Step::Index(0), Step::Key("when")]
+            ),
+            (3, 3)
+        );
+    }
+
+    #[test]
+    fn no_text_makes_it_panic_or_hang() {
+        for text in [
+            "",
+            "(",
+            ")))",
+            "/*",
+            "/* /* */",
+            "\"",
+            "r#\"",
+            "'",
+            "'\\",
+            "b",
+            "br#",
+            "r#",
+            "#![",
+            "/*/**/(é*/(today:\"2027-1-5\",procedures:[],applicant:Principal)",
+            &"[".repeat(10_000),
+            &"(a:".repeat(5_000),
+        ] {
+            let outline = Outline::parse(text);
+            let _ = outline.keys();
+            let _ = outline.locate(&[Step::Key("a"), Step::Index(3)]);
+        }
     }
 }

@@ -5,8 +5,8 @@ mod common;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use madoguchi::cli::ModelOrigin;
 use madoguchi::counter::CounterSession;
+use madoguchi::model::ModelOrigin;
 use madoguchi::ui::{CounterApp, ModelSource, install_fonts};
 use std::path::PathBuf;
 
@@ -272,6 +272,77 @@ fn a_changed_shared_model_is_reloaded_keeping_the_case() {
         &harness,
         "共有の手続きモデルを使えません（前回読み込めた内容で動作中）"
     ));
+}
+
+/// The officer's edit of the urgent crash report: a comment inside a comment, with wide
+/// characters, and a mistyped document id.
+fn nested_comment_and_typo_model() -> String {
+    madoguchi::model::EMBEDDED_MODEL
+        .replacen(
+            "    office: Office(",
+            "    /* 2026年4月の改訂で消した項目 /* 旧: 窓口 */ ここまで */\n    office: Office(",
+            1,
+        )
+        .replacen("id: \"agent_secondary_id\"", "id: \"agent_secondry_id\"", 1)
+}
+
+#[test]
+fn a_shared_model_with_a_nested_comment_swapped_in_keeps_the_window_and_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_model(dir.path(), madoguchi::model::EMBEDDED_MODEL);
+    let source = ModelSource::load(ModelOrigin::File(path.clone()));
+    let mut harness =
+        harness(CounterApp::new(source, today()).with_save_dialog(Box::new(|_| None), false));
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "本人");
+    click(&mut harness, "本人のマイナンバーカード");
+    for text in [
+        nested_comment_and_typo_model(),
+        madoguchi::model::EMBEDDED_MODEL.replacen(
+            "    office:",
+            "\u{200E}\u{2028}\u{85}office:",
+            1,
+        ) + "/*/**/(健*/ 余分",
+    ] {
+        std::fs::write(&path, text).unwrap();
+        harness.state().source.mark_changed();
+        harness.run();
+        assert!(has_text_containing(
+            &harness,
+            "共有の手続きモデルを使えません（前回読み込めた内容で動作中）"
+        ));
+        assert!(has_text_containing(
+            &harness,
+            &format!("{}:", path.display())
+        ));
+        assert!(has_label(&harness, "1 / 2 確認済み"), "the case is kept");
+    }
+}
+
+#[test]
+fn a_window_started_on_a_shared_model_with_a_nested_comment_runs_on_the_embedded_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = nested_comment_and_typo_model();
+    let path = temp_model(dir.path(), &text);
+    let source = ModelSource::load(ModelOrigin::File(path.clone()));
+    let mut harness =
+        harness(CounterApp::new(source, today()).with_save_dialog(Box::new(|_| None), false));
+    let line = text[..text.find("agent_secondry_id").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert!(has_text_containing(
+        &harness,
+        &format!(
+            "共有の手続きモデルを使えません（組み込みのモデルで動作中）: {}:{line}:",
+            path.display()
+        )
+    ));
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "本人");
+    click(&mut harness, "本人のマイナンバーカード");
+    click(&mut harness, "本人のもう1点の本人確認書類");
+    assert!(has_label(&harness, "受付可"));
 }
 
 #[test]

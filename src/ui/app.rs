@@ -240,8 +240,8 @@ impl CounterApp {
                 }
                 ui.label(RichText::new("Ctrl+N").small().weak());
                 let origin = match &self.source.origin {
-                    crate::cli::ModelOrigin::Embedded => "組み込み".to_string(),
-                    crate::cli::ModelOrigin::File(path) => format!("共有: {}", path.display()),
+                    crate::model::ModelOrigin::Embedded => "組み込み".to_string(),
+                    crate::model::ModelOrigin::File(path) => format!("共有: {}", path.display()),
                 };
                 ui.label(
                     RichText::new(format!(

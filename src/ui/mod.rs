@@ -10,7 +10,8 @@ mod summary_panel;
 pub use app::{AppCommand, CounterApp, Notice, report_first_frame};
 pub use model_source::ModelSource;
 
-use crate::cli::{Cli, ModelOrigin};
+use crate::cli::Cli;
+use crate::model::ModelOrigin;
 use std::sync::Arc;
 
 pub use crate::fonts::JAPANESE_FONT;
@@ -60,12 +61,14 @@ pub fn native_options() -> eframe::NativeOptions {
 
 /// Opens the window; returns the exit status.
 pub fn run(cli: &Cli) -> i32 {
-    let origin = ModelOrigin::choose(
-        cli.procedures.as_deref(),
-        std::env::var(crate::cli::MODEL_ENV).ok().as_deref(),
-    );
+    let origin = ModelOrigin::from_flag_or_env(cli.procedures.as_deref());
     let options = native_options();
-    let prefill = match cli.case.as_deref().map(crate::cli::read_case).transpose() {
+    let prefill = match cli
+        .case
+        .as_deref()
+        .map(crate::case::Case::from_file)
+        .transpose()
+    {
         Ok(case) => case,
         Err(message) => {
             eprintln!("{message}");

@@ -1,7 +1,7 @@
 //! The procedure model the window runs on: embedded, or an office's shared file that is
 //! watched and reloaded when it changes. A broken shared file never stops the window.
 
-use crate::cli::ModelOrigin;
+use crate::model::ModelOrigin;
 use crate::model::ProcedureModel;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -25,9 +25,9 @@ impl ModelSource {
     pub fn load(origin: ModelOrigin) -> ModelSource {
         let (model, problem) = match origin.load() {
             Ok(model) => (model, None),
-            Err(message) => (
+            Err(err) => (
                 ProcedureModel::embedded().expect("the embedded model is checked by tests"),
-                Some(message),
+                Some(err.to_string()),
             ),
         };
         ModelSource {
@@ -47,9 +47,9 @@ impl ModelSource {
                 self.problem = None;
                 self.on_last_good = false;
             }
-            Err(message) => {
+            Err(err) => {
                 self.on_last_good = self.on_last_good || self.problem.is_none();
-                self.problem = Some(message);
+                self.problem = Some(err.to_string());
             }
         }
     }

@@ -1,15 +1,17 @@
 //! The procedure model: every rule of the city's page as data (`assets/procedures.ron`),
 //! loaded with serde + ron and then checked for what serde cannot see.
 
-use crate::source_text::{
-    key_offset, locate_key, locate_nth_after, locate_sequence, ron_error_message,
-};
+pub mod origin;
+mod validate;
+
+pub use origin::{LoadError, MODEL_ENV, ModelOrigin};
+
+use crate::source_text::ron_error_message;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 
 /// The model shipped inside the binary.
-pub const EMBEDDED_MODEL: &str = include_str!("../assets/procedures.ron");
+pub const EMBEDDED_MODEL: &str = include_str!("../../assets/procedures.ron");
 /// The name under which the embedded model is reported in messages.
 pub const EMBEDDED_MODEL_NAME: &str = "assets/procedures.ron（組み込み）";
 
@@ -429,7 +431,7 @@ impl ProcedureModel {
                 }],
             }
         })?;
-        let problems = model.validate(text, file);
+        let problems = validate::problems(&model, text, file);
         if problems.is_empty() {
             Ok(model)
         } else {
@@ -529,254 +531,5 @@ impl ProcedureModel {
                 .flat_map(|r| r.notes.iter().map(String::as_str)),
         );
         quotes
-    }
-
-    /// What serde cannot see: unknown or duplicate ids, empty visits, missing entries,
-    /// procedure × applicant pairs that no route covers.
-    fn validate(&self, text: &str, file: &str) -> Vec<ModelProblem> {
-        let mut problems = Vec::new();
-        let mut report = |position: (usize, usize), message: String| {
-            problems.push(ModelProblem {
-                file: file.to_string(),
-                line: position.0,
-                column: position.1,
-                message,
-            });
-        };
-        let top = |key: &str| locate_key(text, key, 1);
-
-        report_duplicates(
-            self.documents.iter().map(|d| d.id.as_str()),
-            "documents",
-            "書類",
-            text,
-            &mut report,
-        );
-        report_duplicates(
-            self.exemptions.iter().map(|e| e.id.as_str()),
-            "exemptions",
-            "免除",
-            text,
-            &mut report,
-        );
-        report_duplicates(
-            self.routes.iter().map(|r| r.id.as_str()),
-            "routes",
-            "経路",
-            text,
-            &mut report,
-        );
-        report_duplicates(
-            self.pins.iter().map(|p| p.id.as_str()),
-            "pins",
-            "暗証番号",
-            text,
-            &mut report,
-        );
-
-        let document_ids: HashSet<&str> = self.documents.iter().map(|d| d.id.as_str()).collect();
-        let exemption_ids: HashSet<&str> = self.exemptions.iter().map(|e| e.id.as_str()).collect();
-        for route in &self.routes {
-            let route_anchor = format!("\"{}\"", route.id);
-            for (visit_name, visit) in [
-                ("first", Some(route.flow.first_visit())),
-                ("second", route.flow.second_visit()),
-            ] {
-                let Some(visit) = visit else { continue };
-                if visit.documents.is_empty() {
-                    let key = match (&route.flow, visit_name) {
-                        (Flow::SameDay { .. }, _) => "visit",
-                        (_, "first") => "first_visit",
-                        _ => "second_visit",
-                    };
-                    report(
-                        locate_sequence(text, &[&route_anchor, key]),
-                        format!(
-                            "経路 \"{}\" の来庁（{key}）に必要書類が1つもありません。documents: [ Need(document: \"card\", source: Page(\"…\")) ] のように書類を挙げてください",
-                            route.id
-                        ),
-                    );
-                }
-                for need in &visit.documents {
-                    if !document_ids.contains(need.document.as_str()) {
-                        report(
-                            locate_sequence(
-                                text,
-                                &[&route_anchor, &format!("\"{}\"", need.document)],
-                            ),
-                            format!(
-                                "経路 \"{}\" が書類 \"{}\" を求めていますが、documents にその id の書類がありません（あるもの: {}）",
-                                route.id,
-                                need.document,
-                                sorted_list(&document_ids)
-                            ),
-                        );
-                    }
-                    for exemption in &need.exempt_if {
-                        if !exemption_ids.contains(exemption.as_str()) {
-                            report(
-                                locate_sequence(
-                                    text,
-                                    &[&route_anchor, &format!("\"{exemption}\"")],
-                                ),
-                                format!(
-                                    "経路 \"{}\" の exempt_if に \"{exemption}\" とありますが、exemptions にその id がありません（あるもの: {}）",
-                                    route.id,
-                                    sorted_list(&exemption_ids)
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-        }
-
-        exactly_one_each(
-            "procedures",
-            ProcedureKind::ALL.map(|k| {
-                (
-                    format!("{k:?}"),
-                    self.procedures.iter().filter(|p| p.kind == k).count(),
-                )
-            }),
-            top("procedures"),
-            &mut report,
-        );
-        exactly_one_each(
-            "applicants",
-            ApplicantKind::ALL.map(|k| {
-                (
-                    format!("{k:?}"),
-                    self.applicants.iter().filter(|a| a.kind == k).count(),
-                )
-            }),
-            top("applicants"),
-            &mut report,
-        );
-        exactly_one_each(
-            "blockers",
-            BlockerId::ALL.map(|id| {
-                (
-                    crate::json_name(&id),
-                    self.blockers.iter().filter(|b| b.id == id).count(),
-                )
-            }),
-            top("blockers"),
-            &mut report,
-        );
-        exactly_one_each(
-            "warnings",
-            WarningId::ALL.map(|id| {
-                (
-                    crate::json_name(&id),
-                    self.warnings.iter().filter(|w| w.id == id).count(),
-                )
-            }),
-            top("warnings"),
-            &mut report,
-        );
-        for procedure in ProcedureKind::ALL {
-            for applicant in ApplicantKind::ALL {
-                let routes: Vec<&Route> = self
-                    .routes
-                    .iter()
-                    .filter(|r| r.procedure == procedure && r.applicant == applicant)
-                    .collect();
-                match routes.last() {
-                    None => report(
-                        top("routes"),
-                        format!("{procedure:?} × {applicant:?} の経路（Route）がありません"),
-                    ),
-                    Some(last) if last.when.is_some() => report(
-                        locate_sequence(text, &[&format!("\"{}\"", last.id), "when"]),
-                        format!(
-                            "{procedure:?} × {applicant:?} の最後の経路 \"{}\" に when があります。どの条件にも当てはまらない場合の経路として、最後の経路は when なしにしてください",
-                            last.id
-                        ),
-                    ),
-                    Some(_) => {}
-                }
-            }
-        }
-        let certificate = &self.certificate;
-        if certificate.valid_until_birthday == 0
-            || certificate.valid_until_birthday_when_issued_in_window
-                < certificate.valid_until_birthday
-        {
-            report(
-                locate_sequence(text, &["certificate", "valid_until_birthday"]),
-                "valid_until_birthday は1以上、valid_until_birthday_when_issued_in_window はそれ以上にしてください".to_string(),
-            );
-        }
-        if certificate.renewal_window_months == 0 || certificate.renewal_window_months > 12 {
-            report(
-                locate_sequence(text, &["certificate", "renewal_window_months"]),
-                "renewal_window_months は1〜12か月にしてください".to_string(),
-            );
-        }
-        for applicant in &self.applicants {
-            if let (Some(min), Some(max)) =
-                (applicant.holder_age.at_least, applicant.holder_age.below)
-                && min >= max
-            {
-                report(
-                    locate_sequence(
-                        text,
-                        &["applicants", &format!("{:?}", applicant.kind), "holder_age"],
-                    ),
-                    format!(
-                        "{:?} の holder_age: at_least（{min}）が below（{max}）以上です",
-                        applicant.kind
-                    ),
-                );
-            }
-        }
-        problems
-    }
-}
-
-/// Reports an entry of `section` that is missing or written more than once.
-fn exactly_one_each(
-    section: &str,
-    counts: impl IntoIterator<Item = (String, usize)>,
-    position: (usize, usize),
-    report: &mut impl FnMut((usize, usize), String),
-) {
-    for (name, count) in counts {
-        match count {
-            1 => {}
-            0 => report(position, format!("{section} に {name} の項目がありません")),
-            n => report(
-                position,
-                format!("{section} に {name} の項目が{n}個あります。1つにしてください"),
-            ),
-        }
-    }
-}
-
-fn sorted_list(ids: &HashSet<&str>) -> String {
-    let sorted: BTreeSet<&&str> = ids.iter().collect();
-    sorted.into_iter().copied().collect::<Vec<_>>().join(", ")
-}
-
-fn report_duplicates<'a>(
-    ids: impl Iterator<Item = &'a str>,
-    section: &str,
-    what: &str,
-    text: &str,
-    report: &mut impl FnMut((usize, usize), String),
-) {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if !seen.insert(id) {
-            let quoted = format!("\"{id}\"");
-            let start = key_offset(text, section, 1);
-            report(
-                locate_nth_after(text, start, &quoted, 2),
-                format!(
-                    "{section} に{what}の id \"{id}\" が2回あります。id は1つずつ別の名前にしてください"
-                ),
-            );
-        }
     }
 }

@@ -1,0 +1,120 @@
+//! Where the model comes from — the binary, or an office's shared file — and loading it so
+//! that nothing inside loading can take a counter down.
+
+use super::{EMBEDDED_MODEL_NAME, ModelError, ProcedureModel};
+use crate::file_error::FileError;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+/// The environment variable naming the shared procedure model of an office.
+pub const MODEL_ENV: &str = "MADOGUCHI_PROCEDURES";
+
+/// Where the model comes from: an explicit path, the environment, or the binary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelOrigin {
+    Embedded,
+    File(PathBuf),
+}
+
+/// Why a model cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The file cannot be read (missing, no permission, not UTF-8, …).
+    #[error("{0}")]
+    Read(FileError),
+    /// The file is read but wrong: every problem with its line and column.
+    #[error("{0}")]
+    Invalid(ModelError),
+    /// Loading itself failed (a defect of this program, caught so the counter keeps going).
+    #[error(
+        "{name}: 共有の手続きモデルを読み込めません（読み込み中にプログラム内部の誤りが起きました: {detail}）"
+    )]
+    Internal { name: String, detail: String },
+}
+
+impl LoadError {
+    /// True when the message names a line and column of the file.
+    pub fn has_positions(&self) -> bool {
+        matches!(self, LoadError::Invalid(_))
+    }
+}
+
+impl ModelOrigin {
+    /// `--procedures` wins over `MADOGUCHI_PROCEDURES`; without both, the embedded model.
+    pub fn choose(flag: Option<&Path>, env_value: Option<&str>) -> ModelOrigin {
+        match (flag, env_value.map(str::trim).filter(|v| !v.is_empty())) {
+            (Some(path), _) => ModelOrigin::File(path.to_path_buf()),
+            (None, Some(value)) => ModelOrigin::File(PathBuf::from(value)),
+            (None, None) => ModelOrigin::Embedded,
+        }
+    }
+
+    /// The origin named by a flag, or else by this process's environment.
+    pub fn from_flag_or_env(flag: Option<&Path>) -> ModelOrigin {
+        ModelOrigin::choose(flag, std::env::var(MODEL_ENV).ok().as_deref())
+    }
+
+    pub fn name(&self) -> String {
+        match self {
+            ModelOrigin::Embedded => EMBEDDED_MODEL_NAME.to_string(),
+            ModelOrigin::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// Reads and validates the model. A panic anywhere inside becomes
+    /// [`LoadError::Internal`]: the last line of defence, so a defect in message-building
+    /// code shows as a banner, never as a dead window.
+    pub fn load(&self) -> Result<ProcedureModel, LoadError> {
+        guarded(&self.name(), || match self {
+            ModelOrigin::Embedded => ProcedureModel::embedded().map_err(LoadError::Invalid),
+            ModelOrigin::File(path) => {
+                let text = crate::file_error::read_text(path).map_err(LoadError::Read)?;
+                ProcedureModel::from_ron(&text, &path.display().to_string())
+                    .map_err(LoadError::Invalid)
+            }
+        })
+    }
+}
+
+/// Runs `load`, turning a panic inside it into [`LoadError::Internal`].
+pub fn guarded<T>(name: &str, load: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> {
+    catch_unwind(AssertUnwindSafe(load)).unwrap_or_else(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "不明".to_string());
+        Err(LoadError::Internal {
+            name: name.to_string(),
+            detail,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_loading_becomes_an_error() {
+        let result: Result<(), LoadError> = guarded("x.ron", || panic!("boom"));
+        let message = result.unwrap_err().to_string();
+        assert!(
+            message.contains("共有の手続きモデルを読み込めません") && message.contains("boom"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn the_flag_wins_over_the_environment() {
+        assert_eq!(
+            ModelOrigin::choose(Some(Path::new("a.ron")), Some("b.ron")),
+            ModelOrigin::File("a.ron".into())
+        );
+        assert_eq!(
+            ModelOrigin::choose(None, Some(" b.ron ")),
+            ModelOrigin::File("b.ron".into())
+        );
+        assert_eq!(ModelOrigin::choose(None, Some("  ")), ModelOrigin::Embedded);
+    }
+}
