@@ -3,6 +3,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use madoguchi::case::Case;
 use madoguchi::engine::{VisitNumber, evaluate};
+use madoguchi::guidance::Guidance;
 use madoguchi::model::ProcedureModel;
 use madoguchi::sheet::Sheet;
 use madoguchi::sheet::pdf::render_pdf;
@@ -15,19 +16,21 @@ fn bench_sheet(c: &mut Criterion) {
     let case = Case::from_ron(CASE, "proxy").unwrap();
     let evaluation = evaluate(&model, &case);
     let presented: Vec<_> = evaluation.documents.clone();
-    let sheet = Sheet::build(&model, &case, &evaluation, VisitNumber::First, &presented);
+    let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &presented);
+    let sheet = Sheet::from_guidance(&guidance);
     println!("sheet size: {} bytes", render_pdf(&sheet).unwrap().len());
     c.bench_function(
-        "sheet: build + lay out + PDF with font subset (three-step)",
+        "sheet: guidance + lay out + PDF with font subset (three-step)",
         |b| {
             b.iter(|| {
-                let sheet = Sheet::build(
+                let guidance = Guidance::build(
                     black_box(&model),
                     black_box(&case),
                     &evaluation,
                     VisitNumber::First,
                     &presented,
                 );
+                let sheet = Sheet::from_guidance(&guidance);
                 render_pdf(&sheet).unwrap()
             })
         },

@@ -1,45 +1,138 @@
 //! What the counter knows about one visit, and the case file (RON) that writes it down.
 
 use crate::dates::{format_iso, parse_date};
-use crate::model::{ApplicantKind, ProcedureKind};
+use crate::model::{ApplicantKind, ProcedureKind, ProcedureModel};
 use crate::source_text::{Outline, Step, ron_error_message};
 use chrono::NaiveDate;
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
 use std::fmt;
 
+/// The yes/no answers of one visit, by question id (`pins_known`, ...). An answer not given
+/// takes the default its question declares in the model: the defaults are written once,
+/// there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers(BTreeMap<String, bool>);
+
+impl Answers {
+    /// The answer given for `id`, if any.
+    pub fn given(&self, id: &str) -> Option<bool> {
+        self.0.get(id).copied()
+    }
+
+    /// The answer for `id`: given, or else the model's default (false for a question the
+    /// model does not declare).
+    pub fn get(&self, model: &ProcedureModel, id: &str) -> bool {
+        self.given(id)
+            .or_else(|| model.question(id).map(|q| q.default))
+            .unwrap_or(false)
+    }
+
+    pub fn set(&mut self, id: &str, value: bool) {
+        self.0.insert(id.to_string(), value);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.0.iter().map(|(id, value)| (id.as_str(), *value))
+    }
+}
+
+/// The answers the shared case format names (`../shared/spec/case-format.md`); a case file
+/// read without a model may give only these.
+pub const CASE_FORMAT_ANSWERS: [&str; 6] = [
+    "cert_revoked",
+    "has_inquiry_form",
+    "pins_known",
+    "pin_locked",
+    "domicile_in_city",
+    "same_household_parent",
+];
+
 /// One visit. Dates are known or not; the visit date is always given, never read from a clock.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename = "Case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
     pub today: CaseDate,
     pub procedures: Vec<ProcedureKind>,
     pub applicant: ApplicantKind,
-    #[serde(default)]
     pub birth_date: Option<CaseDate>,
-    #[serde(default)]
     pub cert_expiry: Option<CaseDate>,
-    #[serde(default)]
     pub card_expiry: Option<CaseDate>,
-    #[serde(default)]
-    pub cert_revoked: bool,
-    #[serde(default)]
-    pub has_inquiry_form: bool,
-    #[serde(default = "yes")]
-    pub pins_known: bool,
-    #[serde(default)]
-    pub pin_locked: bool,
-    #[serde(default)]
-    pub domicile_in_city: bool,
-    #[serde(default)]
-    pub same_household_parent: bool,
+    pub answers: Answers,
 }
 
-fn yes() -> bool {
-    true
+const DATE_AND_KIND_FIELDS: [&str; 6] = [
+    "today",
+    "procedures",
+    "applicant",
+    "birth_date",
+    "cert_expiry",
+    "card_expiry",
+];
+
+impl<'de> Deserialize<'de> for Case {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Case, D::Error> {
+        deserializer.deserialize_struct("Case", &DATE_AND_KIND_FIELDS, CaseVisitor)
+    }
+}
+
+struct CaseVisitor;
+
+impl<'de> Visitor<'de> for CaseVisitor {
+    type Value = Case;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("Case(today: …, procedures: […], applicant: …)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Case, A::Error> {
+        let mut today = None;
+        let mut procedures = None;
+        let mut applicant = None;
+        let (mut birth_date, mut cert_expiry, mut card_expiry) = (None, None, None);
+        let mut answers = Answers::default();
+        let mut seen: Vec<String> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if seen.contains(&key) {
+                return Err(de::Error::custom(format!(
+                    "Case の項目「{key}」が2回書かれています"
+                )));
+            }
+            seen.push(key.clone());
+            match key.as_str() {
+                "today" => today = Some(map.next_value()?),
+                "procedures" => procedures = Some(map.next_value()?),
+                "applicant" => applicant = Some(map.next_value()?),
+                "birth_date" => birth_date = map.next_value()?,
+                "cert_expiry" => cert_expiry = map.next_value()?,
+                "card_expiry" => card_expiry = map.next_value()?,
+                // Every other field is the answer to a yes/no question; which questions
+                // exist is checked against the model after reading.
+                _ => {
+                    let value: bool = map.next_value().map_err(|_: A::Error| {
+                        de::Error::custom(format!(
+                            "「{key}」には true か false を書いてください（日付と手続きの項目は: {}）",
+                            DATE_AND_KIND_FIELDS.join(", ")
+                        ))
+                    })?;
+                    answers.set(&key, value);
+                }
+            }
+        }
+        Ok(Case {
+            today: today.ok_or_else(|| de::Error::missing_field("today"))?,
+            procedures: procedures.ok_or_else(|| de::Error::missing_field("procedures"))?,
+            applicant: applicant.ok_or_else(|| de::Error::missing_field("applicant"))?,
+            birth_date,
+            cert_expiry,
+            card_expiry,
+            answers,
+        })
+    }
 }
 
 impl Case {
-    /// A case with only the required answers; the rest as the case format's defaults.
+    /// A case with only the required answers; the rest as the model's defaults.
     pub fn new(today: NaiveDate, procedures: Vec<ProcedureKind>, applicant: ApplicantKind) -> Case {
         Case {
             today: CaseDate(today),
@@ -48,12 +141,7 @@ impl Case {
             birth_date: None,
             cert_expiry: None,
             card_expiry: None,
-            cert_revoked: false,
-            has_inquiry_form: false,
-            pins_known: true,
-            pin_locked: false,
-            domicile_in_city: false,
-            same_household_parent: false,
+            answers: Answers::default(),
         }
     }
 
@@ -75,6 +163,12 @@ impl Case {
 
     pub fn requests(&self, procedure: ProcedureKind) -> bool {
         self.procedures.contains(&procedure)
+    }
+
+    /// Sets a yes/no answer (builder style, for tests and examples).
+    pub fn with(mut self, id: &str, value: bool) -> Case {
+        self.answers.set(id, value);
+        self
     }
 
     /// The rules a case must keep beyond its syntax, each broken one with the field it is in.
@@ -116,27 +210,43 @@ impl Case {
         problems
     }
 
-    /// Reads a case file; `file` names it in every message.
+    /// Reads a case file that gives only the answers the case format names.
     pub fn from_ron(text: &str, file: &str) -> Result<Case, CaseError> {
+        Case::parse(text, file, &CASE_FORMAT_ANSWERS)
+    }
+
+    /// Reads a case file whose answers are the questions of `model`.
+    pub fn from_ron_for(text: &str, file: &str, model: &ProcedureModel) -> Result<Case, CaseError> {
+        let ids: Vec<&str> = model.questions.iter().map(|q| q.id.as_str()).collect();
+        Case::parse(text, file, &ids)
+    }
+
+    fn parse(text: &str, file: &str, questions: &[&str]) -> Result<Case, CaseError> {
         // Windows editors may save UTF-8 with a byte-order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let refuse = |(line, column): (usize, usize), message: String| CaseError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        };
         let mut case: Case = crate::ron_options().from_str(text).map_err(|err| {
             let (line, column, message) = ron_error_message(&err);
-            CaseError {
-                file: file.to_string(),
-                line,
-                column,
-                message,
-            }
+            refuse((line, column), message)
         })?;
+        let outline = Outline::parse(text);
+        if let Some((id, _)) = case.answers.iter().find(|(id, _)| !questions.contains(id)) {
+            return Err(refuse(
+                outline.locate(&[Step::Key(id)]),
+                format!(
+                    "Case に「{id}」という項目はありません（書けるのは: {}, {}）",
+                    DATE_AND_KIND_FIELDS.join(", "),
+                    questions.join(", ")
+                ),
+            ));
+        }
         if let Some((field, message)) = case.problems().into_iter().next() {
-            let (line, column) = Outline::parse(text).locate(&[Step::Key(field)]);
-            return Err(CaseError {
-                file: file.to_string(),
-                line,
-                column,
-                message,
-            });
+            return Err(refuse(outline.locate(&[Step::Key(field)]), message));
         }
         case.procedures.sort();
         case.procedures.dedup();
@@ -145,12 +255,15 @@ impl Case {
 
     /// Reads a case file. A panic inside reading becomes an error (the last line of defence:
     /// a case handed in by a colleague never takes the counter down).
-    pub fn from_file(path: &std::path::Path) -> Result<Case, CaseFileError> {
+    pub fn from_file(
+        path: &std::path::Path,
+        model: &ProcedureModel,
+    ) -> Result<Case, CaseFileError> {
         let name = path.display().to_string();
-        std::panic::catch_unwind(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let text = crate::file_error::read_text(path).map_err(CaseFileError::Read)?;
-            Case::from_ron(&text, &name).map_err(CaseFileError::Invalid)
-        })
+            Case::from_ron_for(&text, &name, model).map_err(CaseFileError::Invalid)
+        }))
         .unwrap_or_else(|_| {
             Err(CaseFileError::Internal(format!(
                 "{name}: 事例ファイルを読み込めません（読み込み中にプログラム内部の誤りが起きました）"
@@ -160,8 +273,25 @@ impl Case {
 
     /// The case as a RON text that `from_ron` reads back.
     pub fn to_ron(&self) -> String {
-        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default().struct_names(true))
-            .unwrap_or_default()
+        let mut out = String::from("Case(\n");
+        out.push_str(&format!("    today: \"{}\",\n", format_iso(self.today())));
+        let procedures: Vec<String> = self.procedures.iter().map(|p| format!("{p:?}")).collect();
+        out.push_str(&format!("    procedures: [{}],\n", procedures.join(", ")));
+        out.push_str(&format!("    applicant: {:?},\n", self.applicant));
+        for (field, date) in [
+            ("birth_date", self.birth_date()),
+            ("cert_expiry", self.cert_expiry()),
+            ("card_expiry", self.card_expiry()),
+        ] {
+            if let Some(date) = date {
+                out.push_str(&format!("    {field}: Some(\"{}\"),\n", format_iso(date)));
+            }
+        }
+        for (id, value) in self.answers.iter() {
+            out.push_str(&format!("    {id}: {value},\n"));
+        }
+        out.push_str(")\n");
+        out
     }
 }
 
@@ -225,8 +355,11 @@ mod tests {
             "x.ron",
         )
         .unwrap();
-        assert!(case.pins_known);
-        assert!(!case.pin_locked && !case.has_inquiry_form && !case.cert_revoked);
+        let model = ProcedureModel::embedded().unwrap();
+        assert!(case.answers.get(&model, "pins_known"));
+        for id in ["pin_locked", "has_inquiry_form", "cert_revoked"] {
+            assert!(!case.answers.get(&model, id), "{id}");
+        }
         assert_eq!(case.birth_date, None);
     }
 
@@ -297,7 +430,8 @@ mod tests {
             ApplicantKind::LegalRepMinor,
         );
         case.birth_date = Some(CaseDate(NaiveDate::from_ymd_opt(2015, 2, 28).unwrap()));
-        case.same_household_parent = true;
+        case.answers.set("same_household_parent", true);
+        case.answers.set("pins_known", false);
         assert_eq!(Case::from_ron(&case.to_ron(), "x.ron").unwrap(), case);
     }
 }

@@ -1,16 +1,14 @@
 //! The command line: `madoguchi` (window), `evaluate`, `check`, `summary`.
 
 use crate::case::Case;
-use crate::engine::evaluate;
+use crate::engine::{VisitNumber, evaluate};
+use crate::guidance::Guidance;
 use crate::model::{ModelOrigin, ProcedureModel};
 use crate::report;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
-/// Exit status: everything agreed / a case disagrees / bad input.
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_DISAGREE: i32 = 1;
-pub const EXIT_BAD_INPUT: i32 = 2;
+pub use crate::exit::{EXIT_BAD_INPUT, EXIT_DISAGREE, EXIT_OK};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -65,6 +63,18 @@ pub enum Command {
     },
 }
 
+impl Cli {
+    /// What the window starts with.
+    pub fn window_options(&self) -> crate::ui::WindowOptions {
+        crate::ui::WindowOptions {
+            procedures: self.procedures.clone(),
+            case: self.case.clone(),
+            presented: self.presented.clone(),
+            print_dir: self.print_dir.clone(),
+        }
+    }
+}
+
 /// Runs a subcommand and gives the exit status. `None` command is the window: the caller
 /// opens it.
 pub fn run(cli: &Cli, command: &Command) -> i32 {
@@ -84,9 +94,9 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
     }
 }
 
-/// Reads a case file, with the file named in every message.
-pub fn read_case(path: &Path) -> Result<Case, String> {
-    Case::from_file(path).map_err(|e| e.to_string())
+/// Reads a case file against the model's questions, with the file named in every message.
+pub fn read_case(path: &Path, model: &ProcedureModel) -> Result<Case, String> {
+    Case::from_file(path, model).map_err(|e| e.to_string())
 }
 
 /// The model and a case file, or the message that says which of them is wrong and where.
@@ -94,10 +104,9 @@ fn load_model_and_case(
     origin: &ModelOrigin,
     case_path: &Path,
 ) -> Result<(ProcedureModel, Case), String> {
-    Ok((
-        origin.load().map_err(|e| e.to_string())?,
-        read_case(case_path)?,
-    ))
+    let model = origin.load().map_err(|e| e.to_string())?;
+    let case = read_case(case_path, &model)?;
+    Ok((model, case))
 }
 
 fn run_evaluate(origin: &ModelOrigin, case_path: &Path, json: bool) -> i32 {
@@ -112,7 +121,8 @@ fn run_evaluate(origin: &ModelOrigin, case_path: &Path, json: bool) -> i32 {
     if json {
         println!("{}", report::to_json(&evaluation));
     } else {
-        print!("{}", report::to_text(&model, &case, &evaluation));
+        let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[]);
+        print!("{}", report::to_text(&guidance));
     }
     EXIT_OK
 }
@@ -142,6 +152,32 @@ pub fn compare_expected(
     got: &serde_json::Value,
     want: &serde_json::Value,
 ) -> Vec<Disagreement> {
+    let disagreement =
+        |field: &str, got: &serde_json::Value, want: &serde_json::Value| Disagreement {
+            case: case_name.to_string(),
+            field: field.to_string(),
+            got: got.clone(),
+            want: want.clone(),
+        };
+    let Some(want_fields) = want.as_object() else {
+        return vec![disagreement("(全体)", got, want)];
+    };
+    want_fields
+        .iter()
+        .filter_map(|(field, want_value)| {
+            let got_value = got.get(field).cloned().unwrap_or(serde_json::Value::Null);
+            let same = if field == "outcomes" {
+                same_outcomes(&got_value, want_value)
+            } else {
+                same_value(&got_value, want_value)
+            };
+            (!same).then(|| disagreement(field, &got_value, want_value))
+        })
+        .collect()
+}
+
+/// Lists compare as sets; everything else as it is.
+fn same_value(got: &serde_json::Value, want: &serde_json::Value) -> bool {
     let normalise = |v: &serde_json::Value| match v {
         serde_json::Value::Array(items) => {
             let mut texts: Vec<String> = items.iter().map(|i| i.to_string()).collect();
@@ -151,26 +187,39 @@ pub fn compare_expected(
         }
         other => other.clone(),
     };
-    let Some(want_fields) = want.as_object() else {
-        return vec![Disagreement {
-            case: case_name.to_string(),
-            field: "(全体)".to_string(),
-            got: got.clone(),
-            want: want.clone(),
-        }];
+    normalise(got) == normalise(want)
+}
+
+/// `outcomes` compare per procedure, on the fields the expectation names (as the shared
+/// `check_cases.py` does).
+fn same_outcomes(got: &serde_json::Value, want: &serde_json::Value) -> bool {
+    let (Some(got), Some(want)) = (got.as_array(), want.as_array()) else {
+        return false;
     };
-    want_fields
+    let procedure = |o: &serde_json::Value| o.get("procedure").cloned();
+    let mut got_procedures: Vec<String> = got
         .iter()
-        .filter_map(|(field, want_value)| {
-            let got_value = got.get(field).cloned().unwrap_or(serde_json::Value::Null);
-            (normalise(&got_value) != normalise(want_value)).then(|| Disagreement {
-                case: case_name.to_string(),
-                field: field.clone(),
-                got: got_value,
-                want: want_value.clone(),
+        .filter_map(procedure)
+        .map(|p| p.to_string())
+        .collect();
+    let mut want_procedures: Vec<String> = want
+        .iter()
+        .filter_map(procedure)
+        .map(|p| p.to_string())
+        .collect();
+    got_procedures.sort();
+    want_procedures.sort();
+    got_procedures == want_procedures
+        && want.iter().all(|w| {
+            let Some(g) = got.iter().find(|g| procedure(g) == procedure(w)) else {
+                return false;
+            };
+            w.as_object().is_some_and(|fields| {
+                fields
+                    .iter()
+                    .all(|(k, v)| same_value(g.get(k).unwrap_or(&serde_json::Value::Null), v))
             })
         })
-        .collect()
 }
 
 /// Evaluates every `NAME.ron` of a folder that has a `NAME.json` beside it.
@@ -193,7 +242,7 @@ pub fn run_cases(model: &ProcedureModel, folder: &Path) -> Result<CaseRun, Strin
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
-        let case = match read_case(&case_path) {
+        let case = match read_case(&case_path, model) {
             Ok(case) => case,
             Err(message) => {
                 run.unreadable.push(message);
@@ -298,16 +347,17 @@ fn run_summary(
         return EXIT_BAD_INPUT;
     }
     let evaluation = evaluate(&model, &case);
-    let visit = if second_visit && !evaluation.same_day {
-        crate::engine::VisitNumber::Second
+    let visit = if second_visit {
+        VisitNumber::Second
     } else {
-        crate::engine::VisitNumber::First
+        VisitNumber::First
     };
     let presented: Vec<crate::model::DocumentId> = presented
         .iter()
         .map(|id| crate::model::DocumentId(id.clone()))
         .collect();
-    let sheet = crate::sheet::Sheet::build(&model, &case, &evaluation, visit, &presented);
+    let guidance = Guidance::build(&model, &case, &evaluation, visit, &presented);
+    let sheet = crate::sheet::Sheet::from_guidance(&guidance);
     match crate::sheet::pdf::write_pdf_file(&sheet, out) {
         Ok(()) => {
             println!("{} に書き出しました。", out.display());

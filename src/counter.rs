@@ -1,10 +1,10 @@
 //! The state of one citizen at the counter: the answers typed into the form and the ticks on
 //! the checklist. Pure (no egui): the window draws it and forwards what staff do.
 
-use crate::case::{Case, CaseDate};
-use crate::dates::{age_on, format_both, parse_date};
-use crate::engine::{Evaluation, Requirement, VisitNumber, evaluate};
-use crate::model::{ApplicantKind, Condition, DocumentId, ProcedureKind, ProcedureModel};
+use crate::case::{Answers, Case, CaseDate};
+use crate::dates::{DateError, age_on, format_both, format_iso, parse_date};
+use crate::engine::{Evaluation, Outcome, Requirement, VisitNumber, evaluate};
+use crate::model::{ApplicantKind, DocumentId, ProcedureKind, ProcedureModel, Question};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -35,65 +35,33 @@ impl DateField {
     }
 }
 
-/// A yes/no question of the form; only those the chosen routes depend on are asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Question {
-    CertRevoked,
-    HasInquiryForm,
-    PinsKnown,
-    PinLocked,
-    DomicileInCity,
-    SameHouseholdParent,
+/// Why the value of a date field cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldProblem {
+    #[error("{0}")]
+    Unreadable(DateError),
+    #[error("来庁日を入力してください")]
+    NoVisitDate,
+    #[error("生年月日が来庁日より後になっています")]
+    BirthAfterVisit,
+    #[error("有効期限が生年月日より前になっています")]
+    ExpiryBeforeBirth,
 }
 
-impl Question {
-    pub fn label(self) -> &'static str {
-        match self {
-            Question::CertRevoked => "氏名・住所変更で署名用電子証明書が失効している（新規発行）",
-            Question::HasInquiryForm => {
-                "有効期限通知書の「照会書兼回答書」を封入封緘した封筒を持参している"
-            }
-            Question::PinsKnown => "本人が暗証番号（4種類）を確実に覚えている",
-            Question::PinLocked => "暗証番号にロックがかかっている",
-            Question::DomicileInCity => "本籍地が茨木市である",
-            Question::SameHouseholdParent => "住民記録で同一世帯かつ親権者が確認できる",
-        }
-    }
-
-    fn of(condition: &Condition, into: &mut BTreeSet<Question>) {
-        match condition {
-            Condition::HasInquiryForm => {
-                into.insert(Question::HasInquiryForm);
-            }
-            Condition::PinsKnown => {
-                into.insert(Question::PinsKnown);
-            }
-            Condition::PinLocked => {
-                into.insert(Question::PinLocked);
-            }
-            Condition::CertValid => {
-                into.insert(Question::CertRevoked);
-            }
-            Condition::DomicileInCity => {
-                into.insert(Question::DomicileInCity);
-            }
-            Condition::SameHouseholdParent => {
-                into.insert(Question::SameHouseholdParent);
-            }
-            Condition::Requested(_) => {}
-            Condition::Not(inner) => Question::of(inner, into),
-            Condition::AnyOf(all) | Condition::AllOf(all) => {
-                all.iter().for_each(|c| Question::of(c, into));
-            }
-        }
-    }
+/// What the form still lacks before anything can be evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotReady {
+    #[error("手続きを選んでください")]
+    NoProcedure,
+    #[error("手続きする人を選んでください")]
+    NoApplicant,
+    #[error("{}を確認してください", .0.label())]
+    Field(DateField),
 }
 
-/// Where the visit stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CounterStatus {
-    /// Procedure or applicant not chosen yet, or a date field is wrong.
-    NotReady(String),
+/// Where one procedure stands at the counter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProcedureStatus {
     /// Something blocks the procedure today.
     Blocked,
     /// Documents still to be seen.
@@ -112,12 +80,8 @@ pub struct CounterSession {
     pub birth_date: String,
     pub cert_expiry: String,
     pub card_expiry: String,
-    pub cert_revoked: bool,
-    pub has_inquiry_form: bool,
-    pub pins_known: bool,
-    pub pin_locked: bool,
-    pub domicile_in_city: bool,
-    pub same_household_parent: bool,
+    /// Answers staff gave; unanswered questions take the model's default.
+    pub answers: Answers,
     /// For the three-step route: which visit this is.
     pub visit: VisitNumber,
     ticks: BTreeSet<(VisitNumber, DocumentId)>,
@@ -130,16 +94,11 @@ impl CounterSession {
             cert_issue: false,
             pin_reset: false,
             applicant: None,
-            visit_date: crate::dates::format_iso(today),
+            visit_date: format_iso(today),
             birth_date: String::new(),
             cert_expiry: String::new(),
             card_expiry: String::new(),
-            cert_revoked: false,
-            has_inquiry_form: false,
-            pins_known: true,
-            pin_locked: false,
-            domicile_in_city: false,
-            same_household_parent: false,
+            answers: Answers::default(),
             visit: VisitNumber::First,
             ticks: BTreeSet::new(),
         }
@@ -147,7 +106,7 @@ impl CounterSession {
 
     /// The form filled in from a case file (for training and demonstrations).
     pub fn from_case(case: &Case) -> CounterSession {
-        let iso = |date: Option<NaiveDate>| date.map(crate::dates::format_iso).unwrap_or_default();
+        let iso = |date: Option<NaiveDate>| date.map(format_iso).unwrap_or_default();
         let mut session = CounterSession::new(case.today());
         session.cert_issue = case.requests(ProcedureKind::CertIssue);
         session.pin_reset = case.requests(ProcedureKind::PinReset);
@@ -155,12 +114,7 @@ impl CounterSession {
         session.birth_date = iso(case.birth_date());
         session.cert_expiry = iso(case.cert_expiry());
         session.card_expiry = iso(case.card_expiry());
-        session.cert_revoked = case.cert_revoked;
-        session.has_inquiry_form = case.has_inquiry_form;
-        session.pins_known = case.pins_known;
-        session.pin_locked = case.pin_locked;
-        session.domicile_in_city = case.domicile_in_city;
-        session.same_household_parent = case.same_household_parent;
+        session.answers = case.answers.clone();
         session
     }
 
@@ -187,26 +141,13 @@ impl CounterSession {
         }
     }
 
-    pub fn answer(&self, question: Question) -> bool {
-        match question {
-            Question::CertRevoked => self.cert_revoked,
-            Question::HasInquiryForm => self.has_inquiry_form,
-            Question::PinsKnown => self.pins_known,
-            Question::PinLocked => self.pin_locked,
-            Question::DomicileInCity => self.domicile_in_city,
-            Question::SameHouseholdParent => self.same_household_parent,
-        }
+    /// The answer to a question: given, or the model's default.
+    pub fn answer(&self, model: &ProcedureModel, id: &str) -> bool {
+        self.answers.get(model, id)
     }
 
-    pub fn answer_mut(&mut self, question: Question) -> &mut bool {
-        match question {
-            Question::CertRevoked => &mut self.cert_revoked,
-            Question::HasInquiryForm => &mut self.has_inquiry_form,
-            Question::PinsKnown => &mut self.pins_known,
-            Question::PinLocked => &mut self.pin_locked,
-            Question::DomicileInCity => &mut self.domicile_in_city,
-            Question::SameHouseholdParent => &mut self.same_household_parent,
-        }
+    pub fn set_answer(&mut self, id: &str, value: bool) {
+        self.answers.set(id, value);
     }
 
     pub fn procedures(&self) -> Vec<ProcedureKind> {
@@ -220,40 +161,45 @@ impl CounterSession {
         procedures
     }
 
-    pub fn toggle_procedure(&mut self, procedure: ProcedureKind) {
+    pub fn procedure_mut(&mut self, procedure: ProcedureKind) -> &mut bool {
         match procedure {
-            ProcedureKind::CertIssue => self.cert_issue = !self.cert_issue,
-            ProcedureKind::PinReset => self.pin_reset = !self.pin_reset,
+            ProcedureKind::CertIssue => &mut self.cert_issue,
+            ProcedureKind::PinReset => &mut self.pin_reset,
         }
     }
 
+    pub fn toggle_procedure(&mut self, procedure: ProcedureKind) {
+        let chosen = self.procedure_mut(procedure);
+        *chosen = !*chosen;
+    }
+
     /// The date typed in a field: `Ok(None)` when empty.
-    pub fn date(&self, field: DateField) -> Result<Option<NaiveDate>, String> {
+    pub fn date(&self, field: DateField) -> Result<Option<NaiveDate>, FieldProblem> {
         let text = self.text(field).trim();
         if text.is_empty() {
             return if field == DateField::Visit {
-                Err("来庁日を入力してください".to_string())
+                Err(FieldProblem::NoVisitDate)
             } else {
                 Ok(None)
             };
         }
-        parse_date(text).map(Some).map_err(|e| e.to_string())
+        parse_date(text).map(Some).map_err(FieldProblem::Unreadable)
     }
 
-    /// The message shown beside a field, if its value cannot be used.
-    pub fn field_problem(&self, field: DateField) -> Option<String> {
+    /// Why the value of a field cannot be used, if it cannot.
+    pub fn field_problem(&self, field: DateField) -> Option<FieldProblem> {
         let date = match self.date(field) {
-            Err(message) => return Some(message),
+            Err(problem) => return Some(problem),
             Ok(date) => date?,
         };
         let birth = self.date(DateField::Birth).ok().flatten();
         let visit = self.date(DateField::Visit).ok().flatten();
         match field {
             DateField::Birth if visit.is_some_and(|v| date > v) => {
-                Some("生年月日が来庁日より後になっています".to_string())
+                Some(FieldProblem::BirthAfterVisit)
             }
             DateField::CertExpiry | DateField::CardExpiry if birth.is_some_and(|b| date < b) => {
-                Some("有効期限が生年月日より前になっています".to_string())
+                Some(FieldProblem::ExpiryBeforeBirth)
             }
             _ => None,
         }
@@ -276,89 +222,95 @@ impl CounterSession {
     }
 
     /// The case, once procedure and applicant are chosen and every date can be used.
-    pub fn case(&self) -> Result<Case, String> {
+    pub fn case(&self) -> Result<Case, NotReady> {
         let procedures = self.procedures();
         if procedures.is_empty() {
-            return Err("手続きを選んでください".to_string());
+            return Err(NotReady::NoProcedure);
         }
         let Some(applicant) = self.applicant else {
-            return Err("手続きする人を選んでください".to_string());
+            return Err(NotReady::NoApplicant);
         };
         if let Some(field) = DateField::ALL
             .into_iter()
             .find(|f| self.field_problem(*f).is_some())
         {
-            return Err(format!("{}を確認してください", field.label()));
+            return Err(NotReady::Field(field));
         }
-        let date = |field| self.date(field).ok().flatten().map(CaseDate);
-        let today = self
-            .date(DateField::Visit)
-            .ok()
-            .flatten()
-            .ok_or_else(|| "来庁日を入力してください".to_string())?;
+        let date = |field| self.date(field).ok().flatten();
+        let today = date(DateField::Visit).ok_or(NotReady::Field(DateField::Visit))?;
         let mut case = Case::new(today, procedures, applicant);
-        case.birth_date = date(DateField::Birth);
-        case.cert_expiry = date(DateField::CertExpiry);
-        case.card_expiry = date(DateField::CardExpiry);
-        case.cert_revoked = self.cert_revoked;
-        case.has_inquiry_form = self.has_inquiry_form;
-        case.pins_known = self.pins_known;
-        case.pin_locked = self.pin_locked;
-        case.domicile_in_city = self.domicile_in_city;
-        case.same_household_parent = self.same_household_parent;
+        case.birth_date = date(DateField::Birth).map(CaseDate);
+        case.cert_expiry = date(DateField::CertExpiry).map(CaseDate);
+        case.card_expiry = date(DateField::CardExpiry).map(CaseDate);
+        case.answers = self.answers.clone();
         Ok(case)
     }
 
     /// The evaluation of the case, or why there is none yet.
-    pub fn evaluation(&self, model: &ProcedureModel) -> Result<Evaluation, String> {
+    pub fn evaluation(&self, model: &ProcedureModel) -> Result<Evaluation, NotReady> {
         self.case().map(|case| evaluate(model, &case))
     }
 
-    /// The questions the chosen procedures and applicant depend on, in a fixed order.
-    pub fn questions(&self, model: &ProcedureModel) -> Vec<Question> {
+    /// The questions the chosen procedures and applicant depend on, in the model's order:
+    /// those read by their routes (when, documents, exemptions), blockers and warnings.
+    pub fn questions<'m>(&self, model: &'m ProcedureModel) -> Vec<&'m Question> {
         let Some(applicant) = self.applicant else {
             return Vec::new();
         };
         let procedures = self.procedures();
-        let mut questions = BTreeSet::new();
-        if self.cert_issue {
-            questions.insert(Question::CertRevoked);
-        }
+        let mut read: Vec<String> = Vec::new();
         for route in model
             .routes
             .iter()
             .filter(|r| r.applicant == applicant && procedures.contains(&r.procedure))
         {
             if let Some(when) = &route.when {
-                Question::of(when, &mut questions);
+                when.answers_read(&mut read);
             }
-            let mut visits = vec![route.flow.first_visit()];
-            visits.extend(route.flow.second_visit());
-            for need in visits.iter().flat_map(|v| &v.documents) {
+            for need in route.flow.visits().flat_map(|v| &v.documents) {
                 if let Some(when) = &need.when {
-                    Question::of(when, &mut questions);
+                    when.answers_read(&mut read);
                 }
                 for exemption in need.exempt_if.iter().filter_map(|id| model.exemption(id)) {
-                    Question::of(&exemption.when, &mut questions);
+                    exemption.when.answers_read(&mut read);
                 }
             }
         }
-        questions.into_iter().collect()
+        let asked = |kinds: &[ProcedureKind]| kinds.iter().any(|p| procedures.contains(p));
+        for blocker in model.blockers.iter().filter(|b| asked(&b.procedures)) {
+            blocker.when.answers_read(&mut read);
+        }
+        for warning in model.warnings.iter().filter(|w| asked(&w.procedures)) {
+            warning.when.answers_read(&mut read);
+        }
+        model
+            .questions
+            .iter()
+            .filter(|q| read.contains(&q.id))
+            .collect()
     }
 
-    /// The visit the checklist shows: the second only on the three-step route.
+    /// The visit the checklist shows: the second only when a three-step route goes ahead.
     pub fn shown_visit(&self, evaluation: &Evaluation) -> VisitNumber {
-        if evaluation.same_day {
-            VisitNumber::First
-        } else {
+        if evaluation.going_ahead().any(|o| !o.same_day) {
             self.visit
+        } else {
+            VisitNumber::First
         }
     }
 
-    /// The documents of the visit being checked.
+    /// The documents of the visit being checked, for the procedures that can go ahead.
     pub fn checklist<'e>(&self, evaluation: &'e Evaluation) -> Vec<&'e Requirement> {
+        let visit = self.shown_visit(evaluation);
+        let going: Vec<&Outcome> = evaluation.going_ahead().collect();
         evaluation
-            .requirements_for(self.shown_visit(evaluation))
+            .requirements_for(visit)
+            .filter(|r| {
+                going.iter().any(|o| {
+                    o.requirements_for(visit)
+                        .any(|own| own.document == r.document)
+                })
+            })
             .collect()
     }
 
@@ -395,29 +347,36 @@ impl CounterSession {
             .collect()
     }
 
-    /// 受付可 only when the case is complete, nothing blocks and every item is ticked.
-    pub fn status(&self, evaluation: &Result<Evaluation, String>) -> CounterStatus {
-        let evaluation = match evaluation {
-            Err(reason) => return CounterStatus::NotReady(reason.clone()),
-            Ok(evaluation) => evaluation,
-        };
-        if !evaluation.is_unblocked() {
-            return CounterStatus::Blocked;
+    /// Where one procedure stands: 受付可 only when nothing blocks it and every document it
+    /// asks for at this visit is ticked.
+    pub fn procedure_status(&self, evaluation: &Evaluation, outcome: &Outcome) -> ProcedureStatus {
+        if !outcome.goes_ahead() {
+            return ProcedureStatus::Blocked;
         }
-        let visit = self.shown_visit(evaluation);
-        let list = self.checklist(evaluation);
-        let ticked = list
-            .iter()
+        let visit = if outcome.same_day {
+            VisitNumber::First
+        } else {
+            self.shown_visit(evaluation)
+        };
+        let total = outcome.requirements_for(visit).count();
+        let ticked = outcome
+            .requirements_for(visit)
             .filter(|r| self.is_ticked(visit, &r.document))
             .count();
-        if ticked == list.len() {
-            CounterStatus::Acceptable
+        if ticked == total {
+            ProcedureStatus::Acceptable
         } else {
-            CounterStatus::Checking {
-                ticked,
-                total: list.len(),
-            }
+            ProcedureStatus::Checking { ticked, total }
         }
+    }
+
+    /// Every asked procedure with where it stands, in the order asked.
+    pub fn statuses(&self, evaluation: &Evaluation) -> Vec<(ProcedureKind, ProcedureStatus)> {
+        evaluation
+            .outcomes
+            .iter()
+            .map(|o| (o.procedure, self.procedure_status(evaluation, o)))
+            .collect()
     }
 }
 
@@ -440,38 +399,36 @@ mod tests {
         session
     }
 
+    fn status_of_renewal(session: &CounterSession, model: &ProcedureModel) -> ProcedureStatus {
+        let evaluation = session.evaluation(model).unwrap();
+        session.procedure_status(&evaluation, &evaluation.outcomes[0])
+    }
+
     #[test]
     fn nothing_is_evaluated_before_procedure_and_applicant_are_chosen() {
         let mut session = CounterSession::new(today());
         let model = model();
-        assert_eq!(
-            session.status(&session.evaluation(&model)),
-            CounterStatus::NotReady("手続きを選んでください".into())
-        );
+        assert_eq!(session.evaluation(&model), Err(NotReady::NoProcedure));
         session.cert_issue = true;
-        assert!(matches!(
-            session.status(&session.evaluation(&model)),
-            CounterStatus::NotReady(_)
-        ));
+        assert_eq!(session.evaluation(&model), Err(NotReady::NoApplicant));
     }
 
     #[test]
     fn acceptable_only_when_every_document_is_ticked() {
         let model = model();
         let mut session = principal_renewal();
-        session.pins_known = false;
-        let evaluation = session.evaluation(&model).unwrap();
+        session.set_answer("pins_known", false);
         assert_eq!(
-            session.status(&Ok(evaluation.clone())),
-            CounterStatus::Checking {
+            status_of_renewal(&session, &model),
+            ProcedureStatus::Checking {
                 ticked: 0,
                 total: 2
             }
         );
         session.set_tick(VisitNumber::First, &DocumentId("card".into()), true);
         assert_eq!(
-            session.status(&Ok(evaluation.clone())),
-            CounterStatus::Checking {
+            status_of_renewal(&session, &model),
+            ProcedureStatus::Checking {
                 ticked: 1,
                 total: 2
             }
@@ -481,7 +438,10 @@ mod tests {
             &DocumentId("principal_secondary_id".into()),
             true,
         );
-        assert_eq!(session.status(&Ok(evaluation)), CounterStatus::Acceptable);
+        assert_eq!(
+            status_of_renewal(&session, &model),
+            ProcedureStatus::Acceptable
+        );
     }
 
     #[test]
@@ -491,8 +451,35 @@ mod tests {
         session.card_expiry = "2026-11-24".into();
         session.set_tick(VisitNumber::First, &DocumentId("card".into()), true);
         assert_eq!(
-            session.status(&session.evaluation(&model)),
-            CounterStatus::Blocked
+            status_of_renewal(&session, &model),
+            ProcedureStatus::Blocked
+        );
+    }
+
+    #[test]
+    fn one_blocked_procedure_leaves_the_other_acceptable_and_its_documents_off_the_list() {
+        let model = model();
+        let mut session = principal_renewal();
+        session.pin_reset = true;
+        session.visit_date = "2027-01-05".into();
+        session.cert_expiry = "2027-06-30".into();
+        session.set_answer("pin_locked", true);
+        let evaluation = session.evaluation(&model).unwrap();
+        let ids: Vec<&str> = session
+            .checklist(&evaluation)
+            .iter()
+            .map(|r| r.document.as_str())
+            .collect();
+        assert_eq!(ids, ["card", "principal_secondary_id"]);
+        for id in ids {
+            session.set_tick(VisitNumber::First, &DocumentId(id.into()), true);
+        }
+        assert_eq!(
+            session.statuses(&evaluation),
+            [
+                (ProcedureKind::CertIssue, ProcedureStatus::Blocked),
+                (ProcedureKind::PinReset, ProcedureStatus::Acceptable)
+            ]
         );
     }
 
@@ -500,12 +487,12 @@ mod tests {
     fn changing_an_answer_keeps_ticks_still_required() {
         let model = model();
         let mut session = principal_renewal();
-        session.pins_known = false;
+        session.set_answer("pins_known", false);
         let card = DocumentId("card".into());
         let second = DocumentId("principal_secondary_id".into());
         session.set_tick(VisitNumber::First, &card, true);
         session.set_tick(VisitNumber::First, &second, true);
-        session.pins_known = true;
+        session.set_answer("pins_known", true);
         session.keep_ticks_of(&session.evaluation(&model).unwrap());
         assert!(session.is_ticked(VisitNumber::First, &card));
         assert!(!session.is_ticked(VisitNumber::First, &second));
@@ -515,7 +502,7 @@ mod tests {
     fn a_case_file_fills_the_form_back_to_the_same_case() {
         let mut case = principal_renewal().case().unwrap();
         case.birth_date = Some(CaseDate(NaiveDate::from_ymd_opt(1980, 6, 15).unwrap()));
-        case.pin_locked = true;
+        case.answers.set("pin_locked", true);
         assert_eq!(CounterSession::from_case(&case).case().unwrap(), case);
     }
 
@@ -523,6 +510,7 @@ mod tests {
     fn next_citizen_clears_everything() {
         let mut session = principal_renewal();
         session.birth_date = "S55.6.15".into();
+        session.set_answer("pin_locked", true);
         session.set_tick(VisitNumber::First, &DocumentId("card".into()), true);
         let tomorrow = today().succ_opt().unwrap();
         session.next_citizen(tomorrow);
@@ -550,18 +538,24 @@ mod tests {
             session
                 .field_problem(DateField::Birth)
                 .unwrap()
+                .to_string()
                 .contains("存在しない")
         );
-        assert!(session.evaluation(&model).is_err());
+        assert_eq!(
+            session.evaluation(&model),
+            Err(NotReady::Field(DateField::Birth))
+        );
         session.birth_date = "2027-01-01".into();
-        assert!(
-            session
-                .field_problem(DateField::Birth)
-                .unwrap()
-                .contains("来庁日より後")
+        assert_eq!(
+            session.field_problem(DateField::Birth),
+            Some(FieldProblem::BirthAfterVisit)
         );
         session.birth_date = "1980-01-01".into();
         assert!(session.evaluation(&model).is_ok());
+    }
+
+    fn ids(questions: Vec<&Question>) -> Vec<&str> {
+        questions.iter().map(|q| q.id.as_str()).collect()
     }
 
     #[test]
@@ -573,19 +567,19 @@ mod tests {
         assert!(session.questions(&model).is_empty());
         session.applicant = Some(ApplicantKind::LegalRepMinor);
         assert_eq!(
-            session.questions(&model),
-            [Question::DomicileInCity, Question::SameHouseholdParent]
+            ids(session.questions(&model)),
+            ["domicile_in_city", "same_household_parent"]
         );
         session.pin_reset = false;
         session.cert_issue = true;
         session.applicant = Some(ApplicantKind::Proxy);
         assert_eq!(
-            session.questions(&model),
+            ids(session.questions(&model)),
             [
-                Question::CertRevoked,
-                Question::HasInquiryForm,
-                Question::PinsKnown,
-                Question::PinLocked
+                "cert_revoked",
+                "has_inquiry_form",
+                "pins_known",
+                "pin_locked"
             ]
         );
     }

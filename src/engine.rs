@@ -1,13 +1,15 @@
-//! The rules engine: `evaluate(&model, &case)` decides everything about one visit. Pure: the
-//! visit date comes in the case, nothing is read from a clock or a file.
+//! The rules engine: `evaluate(&model, &case)` decides everything about one visit, one
+//! outcome per asked procedure. Pure: the visit date comes in the case, nothing is read from
+//! a clock or a file.
 
 use crate::case::Case;
 use crate::dates::{age_on, nth_birthday_after, renewal_window_start};
 use crate::model::{
-    BlockerId, Condition, DocumentId, ProcedureKind, ProcedureModel, Route, Visit, WarningId,
+    BlockerId, CERT_REVOKED, Condition, DocumentId, ProcedureKind, ProcedureModel, Route, Visit,
+    WarningId,
 };
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// Which visit a document is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -49,7 +51,44 @@ pub struct ExemptedDocument {
     pub reason: String,
 }
 
-/// Everything decided for one visit. The first seven fields are the shared contract.
+fn snake_case<S: Serializer>(procedure: &ProcedureKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match procedure {
+        ProcedureKind::CertIssue => "cert_issue",
+        ProcedureKind::PinReset => "pin_reset",
+    })
+}
+
+/// What one asked procedure comes to: its route, documents, blockers and warnings. A blocker
+/// on one procedure does not refuse the other.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    #[serde(serialize_with = "snake_case")]
+    pub procedure: ProcedureKind,
+    pub same_day: bool,
+    pub documents: Vec<DocumentId>,
+    pub next_visit_documents: Vec<DocumentId>,
+    pub blockers: Vec<BlockerId>,
+    pub warnings: Vec<WarningId>,
+    /// The id of the route that applies.
+    pub route: String,
+    pub requirements: Vec<Requirement>,
+    pub exempted: Vec<ExemptedDocument>,
+}
+
+impl Outcome {
+    /// Nothing blocks this procedure today (documents aside).
+    pub fn goes_ahead(&self) -> bool {
+        self.blockers.is_empty()
+    }
+
+    /// The requirements of one visit.
+    pub fn requirements_for(&self, visit: VisitNumber) -> impl Iterator<Item = &Requirement> {
+        self.requirements.iter().filter(move |r| r.visit == visit)
+    }
+}
+
+/// Everything decided for one visit. The first eight fields and `outcomes` are the shared
+/// contract; the top-level lists are the union over the outcomes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evaluation {
     pub same_day: bool,
@@ -59,108 +98,131 @@ pub struct Evaluation {
     pub renewal_window_start: Option<NaiveDate>,
     pub blockers: Vec<BlockerId>,
     pub warnings: Vec<WarningId>,
+    /// The expiry a certificate issued on the visit date gets (CertIssue only).
+    pub new_cert_expiry: Option<NaiveDate>,
+    pub outcomes: Vec<Outcome>,
     /// The holder's age on the visit date.
     pub holder_age: Option<u32>,
-    /// The expiry a certificate issued on the visit date would get (CertIssue only).
-    pub new_cert_expiry: Option<NaiveDate>,
     /// Ids of the routes that apply, one per procedure.
     pub routes: Vec<String>,
-    /// Every document of both visits with why it is needed.
+    /// Every document of both visits, over all procedures, with why it is needed.
     pub requirements: Vec<Requirement>,
     pub exempted: Vec<ExemptedDocument>,
 }
 
 impl Evaluation {
-    /// The requirements of one visit.
+    /// The requirements of one visit (all procedures).
     pub fn requirements_for(&self, visit: VisitNumber) -> impl Iterator<Item = &Requirement> {
         self.requirements.iter().filter(move |r| r.visit == visit)
     }
 
-    /// The procedure can go ahead today (documents aside).
+    /// Nothing blocks any asked procedure.
     pub fn is_unblocked(&self) -> bool {
         self.blockers.is_empty()
     }
+
+    /// The outcome of one procedure, if it was asked for.
+    pub fn outcome(&self, procedure: ProcedureKind) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| o.procedure == procedure)
+    }
+
+    /// The outcomes that can go ahead today.
+    pub fn going_ahead(&self) -> impl Iterator<Item = &Outcome> {
+        self.outcomes.iter().filter(|o| o.goes_ahead())
+    }
 }
 
-struct Facts<'a> {
+/// What the engine knows of the visit, to decide conditions.
+pub struct Facts<'a> {
+    model: &'a ProcedureModel,
     case: &'a Case,
-    cert_valid: bool,
+    holder_age: Option<u32>,
+    window_start: Option<NaiveDate>,
 }
 
-impl Facts<'_> {
-    fn holds(&self, condition: &Condition) -> bool {
+impl<'a> Facts<'a> {
+    pub fn new(model: &'a ProcedureModel, case: &'a Case) -> Facts<'a> {
+        let holder_age = case
+            .birth_date()
+            .and_then(|birth| age_on(birth, case.today()));
+        let window_start = case.cert_expiry().and_then(|expiry| {
+            renewal_window_start(expiry, model.certificate.renewal_window_months)
+        });
+        Facts {
+            model,
+            case,
+            holder_age,
+            window_start,
+        }
+    }
+
+    fn answer(&self, id: &str) -> bool {
+        self.case.answers.get(self.model, id)
+    }
+
+    fn cert_expired(&self) -> bool {
+        self.case
+            .cert_expiry()
+            .is_some_and(|expiry| expiry < self.case.today())
+    }
+
+    fn cert_valid(&self) -> bool {
+        !self.answer(CERT_REVOKED) && !self.cert_expired()
+    }
+
+    /// Renewing a valid certificate inside its window (the window has opened).
+    fn renewal_in_window(&self) -> bool {
+        self.cert_valid() && self.window_start.is_some_and(|s| self.case.today() >= s)
+    }
+
+    pub fn holds(&self, condition: &Condition) -> bool {
         let case = self.case;
+        let today = case.today();
         match condition {
-            Condition::HasInquiryForm => case.has_inquiry_form,
-            Condition::PinsKnown => case.pins_known,
-            Condition::PinLocked => case.pin_locked,
-            Condition::CertValid => self.cert_valid,
-            Condition::DomicileInCity => case.domicile_in_city,
-            Condition::SameHouseholdParent => case.same_household_parent,
+            Condition::Answer(id) => self.answer(id),
+            Condition::CertValid => self.cert_valid(),
+            Condition::CertExpired => self.cert_expired(),
+            Condition::CardExpired => case.card_expiry().is_some_and(|card| card < today),
+            Condition::CardExpiresWithCert => {
+                case.card_expiry().is_some() && case.card_expiry() == case.cert_expiry()
+            }
+            Condition::BeforeRenewalWindow => self.window_start.is_some_and(|s| today < s),
+            Condition::HolderAgeFitsApplicant => self.holder_age.is_none_or(|age| {
+                self.model
+                    .applicant(case.applicant)
+                    .is_none_or(|a| a.holder_age.contains(age))
+            }),
             Condition::Requested(procedure) => case.requests(*procedure),
             Condition::Not(inner) => !self.holds(inner),
             Condition::AnyOf(all) => all.iter().any(|c| self.holds(c)),
             Condition::AllOf(all) => all.iter().all(|c| self.holds(c)),
         }
     }
-}
 
-/// The route that applies to `procedure` for this case: the first whose `when` holds.
-fn route_for<'m>(
-    model: &'m ProcedureModel,
-    facts: &Facts,
-    procedure: ProcedureKind,
-) -> Option<&'m Route> {
-    model.routes.iter().find(|route| {
-        route.procedure == procedure
-            && route.applicant == facts.case.applicant
-            && route.when.as_ref().is_none_or(|c| facts.holds(c))
-    })
+    /// The route that applies to `procedure`: the first whose `when` holds.
+    fn route_for(&self, procedure: ProcedureKind) -> Option<&'a Route> {
+        self.model.routes.iter().find(|route| {
+            route.procedure == procedure
+                && route.applicant == self.case.applicant
+                && route.when.as_ref().is_none_or(|c| self.holds(c))
+        })
+    }
 }
 
 /// Decides one visit.
 pub fn evaluate(model: &ProcedureModel, case: &Case) -> Evaluation {
-    let today = case.today();
-    let cert_rules = &model.certificate;
-    let cert_valid = !case.cert_revoked && case.cert_expiry().is_none_or(|expiry| today <= expiry);
-    let facts = Facts { case, cert_valid };
-
-    let routes: Vec<&Route> = case
+    let facts = Facts::new(model, case);
+    let outcomes: Vec<Outcome> = case
         .procedures
         .iter()
-        .filter_map(|procedure| route_for(model, &facts, *procedure))
+        .filter_map(|procedure| outcome_of(&facts, *procedure))
         .collect();
-    let same_day = routes.iter().all(|r| r.flow.is_same_day());
 
-    let mut requirements: Vec<Requirement> = Vec::new();
-    let mut exempted: Vec<ExemptedDocument> = Vec::new();
-    for route in &routes {
-        let visits = [
-            (VisitNumber::First, Some(route.flow.first_visit())),
-            (VisitNumber::Second, route.flow.second_visit()),
-        ];
-        for (number, visit) in visits {
-            if let Some(visit) = visit {
-                collect_visit(
-                    model,
-                    &facts,
-                    route,
-                    number,
-                    visit,
-                    &mut requirements,
-                    &mut exempted,
-                );
-            }
-        }
-    }
-    exempted.retain(|e| {
-        !requirements
-            .iter()
-            .any(|r| r.document == e.document && r.visit == e.visit)
-    });
-    let order = |id: &DocumentId| model.documents.iter().position(|d| &d.id == id);
-    requirements.sort_by_key(|r| (r.visit, order(&r.document)));
-    exempted.sort_by_key(|e| (e.visit, order(&e.document)));
+    let (requirements, exempted) = merged_documents(
+        model,
+        outcomes.iter().flat_map(|o| o.requirements.iter().cloned()),
+        outcomes.iter().flat_map(|o| o.exempted.iter().cloned()),
+    );
     let ids_of = |visit: VisitNumber| -> Vec<DocumentId> {
         requirements
             .iter()
@@ -168,63 +230,127 @@ pub fn evaluate(model: &ProcedureModel, case: &Case) -> Evaluation {
             .map(|r| r.document.clone())
             .collect()
     };
-    let documents = ids_of(VisitNumber::First);
-    let next_visit_documents = ids_of(VisitNumber::Second);
-
-    let holder_age = case.birth_date().and_then(|birth| age_on(birth, today));
-    let signature_cert = !cert_rules.signature_cert_not_for.contains(&case.applicant)
-        && holder_age.is_none_or(|age| age >= cert_rules.signature_cert_min_age);
-    let window_months = cert_rules.renewal_window_months;
-    let window_start = case
-        .cert_expiry()
-        .and_then(|expiry| renewal_window_start(expiry, window_months));
-
-    let issuing = case.requests(ProcedureKind::CertIssue);
-    let mut blockers = Vec::new();
-    if case.card_expiry().is_some_and(|card| card < today) {
-        blockers.push(BlockerId::CardExpired);
-    }
-    if issuing && case.card_expiry().is_some() && case.card_expiry() == case.cert_expiry() {
-        blockers.push(BlockerId::CardExpiresWithCert);
-    }
-    if issuing && cert_valid && window_start.is_some_and(|start| today < start) {
-        blockers.push(BlockerId::BeforeRenewalWindow);
-    }
-
-    let mut warnings = Vec::new();
-    let fits_age = |age: u32| {
-        model
-            .applicant(case.applicant)
-            .is_none_or(|a| a.holder_age.contains(age))
-    };
-    if holder_age.is_some_and(|age| !fits_age(age)) {
-        warnings.push(WarningId::ApplicantAgeMismatch);
-    }
-
-    let new_cert_expiry = if issuing {
-        new_certificate_expiry(model, case)
-    } else {
-        None
-    };
+    let mut blockers: Vec<BlockerId> = outcomes.iter().flat_map(|o| o.blockers.clone()).collect();
+    blockers.sort();
+    blockers.dedup();
+    let mut warnings: Vec<WarningId> = outcomes.iter().flat_map(|o| o.warnings.clone()).collect();
+    warnings.sort();
+    warnings.dedup();
 
     Evaluation {
-        same_day,
-        documents,
-        next_visit_documents,
-        signature_cert,
-        renewal_window_start: window_start,
+        same_day: outcomes.iter().all(|o| o.same_day),
+        documents: ids_of(VisitNumber::First),
+        next_visit_documents: ids_of(VisitNumber::Second),
+        signature_cert: signature_cert(model, case, facts.holder_age),
+        renewal_window_start: facts.window_start,
         blockers,
         warnings,
-        holder_age,
-        new_cert_expiry,
-        routes: routes.iter().map(|r| r.id.clone()).collect(),
+        new_cert_expiry: case
+            .requests(ProcedureKind::CertIssue)
+            .then(|| new_certificate_expiry(model, &facts))
+            .flatten(),
+        holder_age: facts.holder_age,
+        routes: outcomes.iter().map(|o| o.route.clone()).collect(),
+        outcomes,
         requirements,
         exempted,
     }
 }
 
-fn collect_visit(
+/// The outcome of one procedure: its route, documents, blockers, warnings.
+fn outcome_of(facts: &Facts, procedure: ProcedureKind) -> Option<Outcome> {
+    let model = facts.model;
+    let route = facts.route_for(procedure)?;
+    let mut requirements = Vec::new();
+    let mut exempted = Vec::new();
+    for (number, visit) in [
+        (VisitNumber::First, Some(route.flow.first_visit())),
+        (VisitNumber::Second, route.flow.second_visit()),
+    ] {
+        if let Some(visit) = visit {
+            collect_visit(
+                facts,
+                route,
+                number,
+                visit,
+                &mut requirements,
+                &mut exempted,
+            );
+        }
+    }
+    let (requirements, exempted) =
+        merged_documents(model, requirements.into_iter(), exempted.into_iter());
+    let ids_of = |visit: VisitNumber| -> Vec<DocumentId> {
+        requirements
+            .iter()
+            .filter(|r| r.visit == visit)
+            .map(|r| r.document.clone())
+            .collect()
+    };
+    let blockers = model
+        .blockers
+        .iter()
+        .filter(|b| b.procedures.contains(&procedure) && facts.holds(&b.when))
+        .map(|b| b.id)
+        .collect();
+    let warnings = model
+        .warnings
+        .iter()
+        .filter(|w| w.procedures.contains(&procedure) && facts.holds(&w.when))
+        .map(|w| w.id)
+        .collect();
+    Some(Outcome {
+        procedure,
+        same_day: route.flow.is_same_day(),
+        documents: ids_of(VisitNumber::First),
+        next_visit_documents: ids_of(VisitNumber::Second),
+        blockers,
+        warnings,
+        route: route.id.clone(),
+        requirements,
+        exempted,
+    })
+}
+
+/// One list per visit, in the model's document order: a document asked twice is listed once
+/// with both reasons; an exemption does not hide a document another rule still asks for.
+fn merged_documents(
     model: &ProcedureModel,
+    requirements: impl Iterator<Item = Requirement>,
+    exempted: impl Iterator<Item = ExemptedDocument>,
+) -> (Vec<Requirement>, Vec<ExemptedDocument>) {
+    let mut merged: Vec<Requirement> = Vec::new();
+    for requirement in requirements {
+        match merged
+            .iter_mut()
+            .find(|r| r.document == requirement.document && r.visit == requirement.visit)
+        {
+            Some(existing) => {
+                for reason in requirement.reasons {
+                    if !existing.reasons.contains(&reason) {
+                        existing.reasons.push(reason);
+                    }
+                }
+            }
+            None => merged.push(requirement),
+        }
+    }
+    let mut exempted: Vec<ExemptedDocument> = exempted
+        .filter(|e| {
+            !merged
+                .iter()
+                .any(|r| r.document == e.document && r.visit == e.visit)
+        })
+        .collect();
+    exempted.dedup_by(|a, b| a.document == b.document && a.visit == b.visit);
+    let order = |id: &DocumentId| model.documents.iter().position(|d| &d.id == id);
+    merged.sort_by_key(|r| (r.visit, order(&r.document)));
+    exempted.sort_by_key(|e| (e.visit, order(&e.document)));
+    exempted.dedup_by(|a, b| a.document == b.document && a.visit == b.visit);
+    (merged, exempted)
+}
+
+fn collect_visit(
     facts: &Facts,
     route: &Route,
     number: VisitNumber,
@@ -232,6 +358,7 @@ fn collect_visit(
     requirements: &mut Vec<Requirement>,
     exempted: &mut Vec<ExemptedDocument>,
 ) {
+    let model = facts.model;
     for need in &visit.documents {
         if need.when.as_ref().is_some_and(|c| !facts.holds(c)) {
             continue;
@@ -250,50 +377,62 @@ fn collect_visit(
             });
             continue;
         }
-        let reason = Reason {
-            route: route.id.clone(),
-            source: need.source.text().to_string(),
-        };
-        match requirements
-            .iter_mut()
-            .find(|r| r.document == need.document && r.visit == number)
-        {
-            Some(existing) => existing.reasons.push(reason),
-            None => requirements.push(Requirement {
-                document: need.document.clone(),
-                visit: number,
-                label: need
-                    .label
-                    .clone()
-                    .unwrap_or_else(|| model.document_label(&need.document).to_string()),
-                examples: need.examples.clone().unwrap_or_else(|| {
-                    model
-                        .document(&need.document)
-                        .map(|d| d.examples.clone())
-                        .unwrap_or_default()
-                }),
-                note: model.document(&need.document).and_then(|d| d.note.clone()),
-                reasons: vec![reason],
-            }),
-        }
+        let document = model.document(&need.document);
+        requirements.push(Requirement {
+            document: need.document.clone(),
+            visit: number,
+            label: need
+                .label
+                .clone()
+                .unwrap_or_else(|| model.document_label(&need.document).to_string()),
+            examples: need
+                .examples
+                .clone()
+                .unwrap_or_else(|| document.map(|d| d.examples.clone()).unwrap_or_default()),
+            note: document.and_then(|d| d.note.clone()),
+            reasons: vec![Reason {
+                route: route.id.clone(),
+                source: need.source.text().to_string(),
+            }],
+        });
     }
 }
 
-/// The expiry of a certificate issued on the visit date: the 5th birthday after issue (the
-/// 6th when issued within the renewal window before a birthday), never past the card's own.
-pub fn new_certificate_expiry(model: &ProcedureModel, case: &Case) -> Option<NaiveDate> {
+/// Whether a 署名用電子証明書 can be issued to this holder: decided by the holder, not by who
+/// applies. Under the minimum age, or an adult ward (a holder the model's
+/// `signature_cert_not_for` applicant kinds act for), no. An unknown age is presumed to lie in
+/// the applicant kind's own `holder_age` range (a parent of a minor: under 15).
+fn signature_cert(model: &ProcedureModel, case: &Case, holder_age: Option<u32>) -> bool {
     let rules = &model.certificate;
-    let issued = case.today();
+    if rules.signature_cert_not_for.contains(&case.applicant) {
+        return false;
+    }
+    match holder_age {
+        Some(age) => age >= rules.signature_cert_min_age,
+        None => model.applicant(case.applicant).is_none_or(|a| {
+            a.holder_age
+                .below
+                .is_none_or(|below| below > rules.signature_cert_min_age)
+        }),
+    }
+}
+
+/// The expiry of a certificate issued on the visit date. Renewing a valid certificate inside
+/// its window: the model's birthday after the old expiry. Every other issuance (new, after
+/// expiry or revocation, before the window): the model's birthday after the visit date.
+/// Never past the card's own expiry.
+fn new_certificate_expiry(model: &ProcedureModel, facts: &Facts) -> Option<NaiveDate> {
+    let rules = &model.certificate;
+    let case = facts.case;
     let birth = case.birth_date()?;
-    let next_birthday = nth_birthday_after(birth, issued, 1)?;
-    let in_window = renewal_window_start(next_birthday, rules.renewal_window_months)
-        .is_some_and(|start| issued >= start);
-    let count = if in_window {
-        rules.valid_until_birthday_when_issued_in_window
-    } else {
-        rules.valid_until_birthday
+    let by_birthday = match case.cert_expiry() {
+        Some(old_expiry) if facts.renewal_in_window() => nth_birthday_after(
+            birth,
+            old_expiry,
+            rules.renewal_valid_until_birthday_after_old_expiry,
+        )?,
+        _ => nth_birthday_after(birth, case.today(), rules.valid_until_birthday)?,
     };
-    let by_birthday = nth_birthday_after(birth, issued, count)?;
     Some(match case.card_expiry() {
         Some(card) => by_birthday.min(card),
         None => by_birthday,

@@ -1,8 +1,9 @@
 //! madoguchi: the counter tool for My Number Card e-certificate renewal and PIN reset.
 //!
 //! Core (no egui): [`model`] (the rules as data), [`case`] (one visit), [`engine`]
-//! (decisions), [`dates`] (ISO and 和暦), [`counter`] (one citizen at the counter),
-//! [`sheet`] (the paper for the citizen, and its PDF). Edges: [`cli`], [`ui`] (the window).
+//! (decisions), [`dates`] (ISO and 和暦), [`guidance`] (what is said about a visit),
+//! [`counter`] (one citizen at the counter), [`sheet`] (the paper for the citizen, and its
+//! PDF). Edges: [`cli`], [`report`] (the command line's words), [`ui`] (the window).
 
 pub mod case;
 pub mod cli;
@@ -10,7 +11,21 @@ pub mod counter;
 pub mod dates;
 pub mod engine;
 pub mod file_error;
+
+/// Exit statuses of the program, documented in README.md.
+pub mod exit {
+    /// Everything agreed.
+    pub const EXIT_OK: i32 = 0;
+    /// A regression case disagrees with its expected answer.
+    pub const EXIT_DISAGREE: i32 = 1;
+    /// Bad input: a file that cannot be read or used, a wrong argument.
+    pub const EXIT_BAD_INPUT: i32 = 2;
+    /// The window cannot open (no display).
+    pub const EXIT_NO_WINDOW: i32 = 3;
+}
+
 pub mod fonts;
+pub mod guidance;
 pub mod model;
 pub mod report;
 pub mod safe_write;

@@ -184,7 +184,7 @@ fn check_passes_on_the_shipped_model_and_cases() {
     ]);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("6/6 件の事例が一致しました"), "{stdout}");
+    assert!(stdout.contains("7/7 件の事例が一致しました"), "{stdout}");
 }
 
 #[test]

@@ -79,7 +79,7 @@ fn an_expired_or_revoked_certificate_is_issued_anew_without_a_window() {
     );
     let mut case = case(&[CertIssue], Principal);
     case.today = some_date("2026-01-10").unwrap();
-    case.cert_revoked = true;
+    case.answers.set("cert_revoked", true);
     assert!(evaluate(&model(), &case).blockers.is_empty());
 }
 
@@ -119,15 +119,48 @@ fn certificate_and_card_expiring_together_need_a_new_card() {
 }
 
 #[test]
-fn blockers_add_up() {
+fn certificate_and_card_expired_on_the_same_day_is_only_the_expired_card() {
     assert_eq!(
         blockers_on("2026-07-01", "2026-06-30", "2026-06-30"),
-        ["card_expired", "card_expires_with_cert"]
+        ["card_expired"]
     );
 }
 
 #[test]
-fn fifteenth_birthday_turns_off_the_minor_warning() {
+fn a_renewal_too_early_on_a_card_that_expires_with_it_has_both_blockers() {
+    assert_eq!(
+        blockers_on("2026-05-01", "2026-12-10", "2026-12-10"),
+        ["card_expires_with_cert", "before_renewal_window"]
+    );
+}
+
+#[test]
+fn a_new_certificate_after_a_move_is_issued_though_it_expired_with_the_card() {
+    // Years 5–10 of a card: the certificate's expiry equals the card's. After a move the
+    // certificate is revoked and a new one is issued, up to the card's expiry.
+    let mut case = case(&[CertIssue], Principal);
+    case.today = some_date("2027-03-01").unwrap();
+    case.cert_expiry = some_date("2031-12-10");
+    case.card_expiry = some_date("2031-12-10");
+    case.answers.set("cert_revoked", true);
+    let got = evaluate(&model(), &case);
+    assert!(got.blockers.is_empty(), "{:?}", got.blockers);
+    assert_eq!(got.new_cert_expiry, Some(date("2031-12-10")));
+    // The same certificate still valid: renewal needs a new card.
+    case.answers.set("cert_revoked", false);
+    case.today = some_date("2031-10-01").unwrap();
+    assert_eq!(
+        evaluate(&model(), &case)
+            .blockers
+            .iter()
+            .map(json_name)
+            .collect::<Vec<_>>(),
+        ["card_expires_with_cert"]
+    );
+}
+
+#[test]
+fn fifteenth_birthday_turns_on_the_minor_warning_and_the_signature_certificate() {
     let model = model();
     let mut case = case(&[CertIssue], LegalRepMinor);
     case.birth_date = some_date("2011-10-01");
@@ -139,7 +172,10 @@ fn fifteenth_birthday_turns_off_the_minor_warning() {
     );
     case.today = some_date("2026-10-01").unwrap();
     let got = evaluate(&model, &case);
-    assert_eq!((got.holder_age, got.warnings.len()), (Some(15), 1));
+    assert_eq!(
+        (got.holder_age, got.warnings.len(), got.signature_cert),
+        (Some(15), 1, true)
+    );
 }
 
 #[test]
@@ -166,26 +202,78 @@ fn leap_day_holder_turns_15_on_the_first_of_march() {
 }
 
 #[test]
-fn new_certificate_runs_to_the_sixth_birthday_when_renewed_in_the_window() {
-    // Renewed 2026-10-01, birthday 12-10: inside the three months before it.
+fn a_renewal_in_the_window_runs_to_the_fifth_birthday_after_the_old_expiry() {
+    // Old expiry 2026-12-10 (a birthday): the new one runs to 2031-12-10.
     let mut case = case(&[CertIssue], Principal);
     case.card_expiry = some_date("2040-01-01");
     assert_eq!(
         evaluate(&model(), &case).new_cert_expiry,
         Some(date("2031-12-10"))
     );
-    // The day the window opens (2026-09-11) still counts; the day before does not.
-    case.today = some_date("2026-09-11").unwrap();
-    assert_eq!(
-        evaluate(&model(), &case).new_cert_expiry,
-        Some(date("2031-12-10"))
-    );
+    // The first day of the window (2026-09-11) and the expiry day itself count.
+    for today in ["2026-09-11", "2026-12-10"] {
+        case.today = some_date(today).unwrap();
+        assert_eq!(
+            evaluate(&model(), &case).new_cert_expiry,
+            Some(date("2031-12-10")),
+            "{today}"
+        );
+    }
+}
+
+#[test]
+fn any_other_issuance_runs_to_the_fifth_birthday_after_the_visit() {
+    let mut case = case(&[CertIssue], Principal);
+    case.card_expiry = some_date("2040-01-01");
+    // The day before the window: a renewal that cannot be done yet; the date it would get.
     case.today = some_date("2026-09-10").unwrap();
-    case.cert_revoked = true;
     assert_eq!(
         evaluate(&model(), &case).new_cert_expiry,
         Some(date("2030-12-10"))
     );
+    // Near a birthday, new issuance after revocation or expiry: still the 5th birthday
+    // after the visit, not the 6th (the sheet printed one year too late before).
+    for (today, revoked, expiry) in [
+        ("2026-10-01", true, "2026-12-10"),
+        ("2026-12-09", true, "2026-12-10"),
+        ("2026-12-11", false, "2026-12-10"),
+    ] {
+        case.today = some_date(today).unwrap();
+        case.answers.set("cert_revoked", revoked);
+        case.cert_expiry = some_date(expiry);
+        let expected = if today == "2026-12-11" {
+            "2031-12-10"
+        } else {
+            "2030-12-10"
+        };
+        assert_eq!(
+            evaluate(&model(), &case).new_cert_expiry,
+            Some(date(expected)),
+            "{today} revoked={revoked}"
+        );
+    }
+}
+
+#[test]
+fn a_leap_day_holder_renewing_in_the_window_gets_28_february() {
+    let mut case = case(&[CertIssue], Principal);
+    case.birth_date = some_date("2004-02-29");
+    case.cert_expiry = some_date("2027-02-28");
+    case.card_expiry = some_date("2040-01-01");
+    // The window opens the day after 2026-11-28.
+    case.today = some_date("2026-11-29").unwrap();
+    let got = evaluate(&model(), &case);
+    assert!(got.blockers.is_empty(), "{:?}", got.blockers);
+    // 5th birthday after 2027-02-28: 2028-02-29, 2029, 2030, 2031, 2032-02-29.
+    assert_eq!(got.new_cert_expiry, Some(date("2032-02-29")));
+    case.today = some_date("2026-11-28").unwrap();
+    let got = evaluate(&model(), &case);
+    assert_eq!(
+        got.blockers.iter().map(json_name).collect::<Vec<_>>(),
+        ["before_renewal_window"]
+    );
+    // 5th birthday after the visit: 2027-02-28 … 2031-02-28.
+    assert_eq!(got.new_cert_expiry, Some(date("2031-02-28")));
 }
 
 #[test]
@@ -214,7 +302,7 @@ fn new_certificate_for_a_leap_day_holder_ends_on_28_february() {
     let mut case = case(&[CertIssue], Principal);
     case.birth_date = some_date("2000-02-29");
     case.today = some_date("2026-06-01").unwrap();
-    case.cert_revoked = true;
+    case.answers.set("cert_revoked", true);
     case.card_expiry = some_date("2040-01-01");
     // Birthdays after 2026-06-01: 2027, 2028, 2029, 2030, 2031 (28 Feb, not a leap year).
     assert_eq!(

@@ -55,14 +55,23 @@ fn every_document_line_of_the_page_is_used_by_some_route() {
 fn outside_sources_are_few_and_said_in_words() {
     let model = common::model();
     let outside: Vec<&Source> = model
-        .pins
-        .iter()
-        .map(|p| &p.source)
-        .chain([&model.certificate.validity_in_window_source])
+        .sources()
+        .into_iter()
         .filter(|s| matches!(s, Source::Outside(_)))
         .collect();
-    assert_eq!(outside.len(), 3);
+    // The renewal's validity, the two lock counts the page does not give, the PIN formats.
+    assert_eq!(outside.len(), 7);
     assert!(outside.iter().all(|s| s.text().chars().count() > 20));
+    assert!(matches!(
+        model.certificate.renewal_validity_source,
+        Source::Outside(_)
+    ));
+    assert!(
+        model
+            .pins
+            .iter()
+            .all(|p| matches!(p.format_source, Source::Outside(_)))
+    );
 }
 
 #[test]
@@ -203,7 +212,7 @@ fn a_missing_fallback_route_is_refused() {
     let message = broken(|t| {
         t.replacen(
             "applicant: Principal,\n            title: \"本人が手続きする場合\",\n            source: Page(\"マイナンバーカード電子証明書",
-            "applicant: Principal,\n            title: \"本人が手続きする場合\",\n            when: PinLocked,\n            source: Page(\"マイナンバーカード電子証明書",
+            "applicant: Principal,\n            title: \"本人が手続きする場合\",\n            when: Answer(\"pin_locked\"),\n            source: Page(\"マイナンバーカード電子証明書",
             1,
         )
     });
@@ -215,9 +224,15 @@ fn a_missing_fallback_route_is_refused() {
 
 #[test]
 fn an_unknown_condition_lists_the_conditions() {
-    let message = broken(|t| t.replacen("when: DomicileInCity,", "when: HonsekiInCity,", 1));
+    let message = broken(|t| {
+        t.replacen(
+            "when: Answer(\"domicile_in_city\"),",
+            "when: HonsekiInCity,",
+            1,
+        )
+    });
     assert!(
-        message.contains("HonsekiInCity") && message.contains("DomicileInCity"),
+        message.contains("HonsekiInCity") && message.contains("Answer"),
         "{message}"
     );
 }
@@ -250,4 +265,90 @@ fn a_missing_or_repeated_applicant_entry_is_refused() {
 fn a_model_saved_by_a_windows_editor_is_read() {
     let text = format!("\u{feff}{}", EMBEDDED_MODEL.replace('\n', "\r\n"));
     assert!(ProcedureModel::from_ron(&text, "win.ron").is_ok());
+}
+
+#[test]
+fn a_route_that_can_never_be_chosen_is_refused_at_its_line() {
+    // An officer deletes the `when:` of the proxy's same-day route: every proxy would be sent
+    // home with a same-day answer.
+    let when = "            when: AllOf([Answer(\"has_inquiry_form\"), CertValid, Answer(\"pins_known\"), Not(Answer(\"pin_locked\")), Not(Requested(PinReset))]),\n";
+    let text = EMBEDDED_MODEL.replacen(when, "", 1);
+    assert_ne!(text, EMBEDDED_MODEL);
+    let err = ProcedureModel::from_ron(&text, "broken.ron").unwrap_err();
+    let line = line_of(&text, "id: \"cert_issue_proxy_three_step\"", 0);
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert_eq!(err.problems[0].line, line, "{err}");
+    assert!(
+        err.problems[0].message.contains("選ばれることがありません")
+            && err.problems[0]
+                .message
+                .contains("cert_issue_proxy_with_inquiry_form"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_refuses_an_unreachable_route_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("procedures.ron");
+    let when = "            when: AllOf([Answer(\"has_inquiry_form\"), CertValid, Answer(\"pins_known\"), Not(Answer(\"pin_locked\")), Not(Requested(PinReset))]),\n";
+    let text = EMBEDDED_MODEL.replacen(when, "", 1);
+    std::fs::write(&path, &text).unwrap();
+    let output = std::process::Command::new(common::bin())
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = line_of(&text, "id: \"cert_issue_proxy_three_step\"", 0);
+    assert!(
+        stderr.starts_with(&format!("{}:{line}:", path.display())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_condition_reading_an_undeclared_question_is_refused_at_its_line() {
+    let text = EMBEDDED_MODEL.replacen(
+        "when: AnyOf([Not(Answer(\"pins_known\")), Answer(\"pin_locked\")]),",
+        "when: AnyOf([Not(Answer(\"pins_knwn\")), Answer(\"pin_locked\")]),",
+        1,
+    );
+    let err = ProcedureModel::from_ron(&text, "broken.ron").unwrap_err();
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert_eq!(
+        err.problems[0].line,
+        line_of(&text, "pins_knwn", 0),
+        "{err}"
+    );
+    assert!(err.to_string().contains("\"pins_knwn\""), "{err}");
+}
+
+#[test]
+fn each_second_visit_error_points_at_its_own_line() {
+    // The same document, wrong in the second visits of both proxy routes.
+    let text = EMBEDDED_MODEL.replace(
+        "Need(document: \"inquiry_reply_form\", source: Page(\"・照会書兼回答書\")),",
+        "Need(document: \"inquiry_form\", source: Page(\"・照会書兼回答書\")),",
+    );
+    let err = ProcedureModel::from_ron(&text, "broken.ron").unwrap_err();
+    let lines: Vec<usize> = err.problems.iter().map(|p| p.line).collect();
+    assert_eq!(
+        lines,
+        [
+            line_of(&text, "document: \"inquiry_form\"", 0),
+            line_of(&text, "document: \"inquiry_form\"", 1)
+        ],
+        "{err}"
+    );
+}
+
+#[test]
+fn a_typo_in_a_documents_own_id_is_one_message_at_that_line() {
+    let text = EMBEDDED_MODEL.replacen("id: \"card\",", "id: \"crad\",", 1);
+    let err = ProcedureModel::from_ron(&text, "broken.ron").unwrap_err();
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert_eq!(err.problems[0].line, line_of(&text, "id: \"crad\"", 0));
+    assert!(err.to_string().contains("\"card\" の書き誤り"), "{err}");
 }

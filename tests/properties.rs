@@ -32,12 +32,12 @@ fn any_case() -> impl Strategy<Value = Case> {
             case.birth_date = birth.map(CaseDate);
             case.cert_expiry = cert.map(CaseDate);
             case.card_expiry = card.map(CaseDate);
-            case.cert_revoked = flags[0];
-            case.has_inquiry_form = flags[1];
-            case.pins_known = flags[2];
-            case.pin_locked = flags[3];
-            case.domicile_in_city = flags[4];
-            case.same_household_parent = flags[5];
+            case.answers.set("cert_revoked", flags[0]);
+            case.answers.set("has_inquiry_form", flags[1]);
+            case.answers.set("pins_known", flags[2]);
+            case.answers.set("pin_locked", flags[3]);
+            case.answers.set("domicile_in_city", flags[4]);
+            case.answers.set("same_household_parent", flags[5]);
             case
         })
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{case, ids, model, some_date, sorted};
+use common::{case, ids, model, said, some_date, sorted};
 use madoguchi::case::Case;
 use madoguchi::engine::evaluate;
 use madoguchi::model::{ApplicantKind, ApplicantKind::*, ProcedureKind, ProcedureKind::*};
@@ -24,12 +24,14 @@ fn page_says(
     procedure: ProcedureKind,
     case: &Case,
 ) -> (bool, Vec<&'static str>, Vec<&'static str>) {
-    let parent_proof_needed = !(case.domicile_in_city || case.same_household_parent);
-    let cert_valid = !case.cert_revoked && case.cert_expiry().is_none_or(|e| case.today() <= e);
+    let parent_proof_needed =
+        !(said(case, "domicile_in_city") || said(case, "same_household_parent"));
+    let cert_valid =
+        !said(case, "cert_revoked") && case.cert_expiry().is_none_or(|e| case.today() <= e);
     match (procedure, case.applicant) {
         (CertIssue, Principal) => {
             // 暗証番号(4種類)が確実にわからない場合は、もう1点本人確認書類
-            if case.pins_known && !case.pin_locked {
+            if said(case, "pins_known") && !said(case, "pin_locked") {
                 (true, vec!["card"], vec![])
             } else {
                 (true, vec!["card", "principal_secondary_id"], vec![])
@@ -48,10 +50,10 @@ fn page_says(
             vec![],
         ),
         (CertIssue, Proxy) => {
-            let same_day = case.has_inquiry_form
+            let same_day = said(case, "has_inquiry_form")
                 && cert_valid
-                && case.pins_known
-                && !case.pin_locked
+                && said(case, "pins_known")
+                && !said(case, "pin_locked")
                 && !case.requests(PinReset);
             if same_day {
                 (
@@ -108,12 +110,12 @@ fn every_route_of_the_page_asks_for_the_documents_the_page_lists() {
         for applicant in ApplicantKind::ALL {
             for bits in 0..128u32 {
                 let mut case = case(procedures, applicant);
-                case.has_inquiry_form = bits & 1 != 0;
-                case.pins_known = bits & 2 != 0;
-                case.pin_locked = bits & 4 != 0;
-                case.domicile_in_city = bits & 8 != 0;
-                case.same_household_parent = bits & 16 != 0;
-                case.cert_revoked = bits & 32 != 0;
+                case.answers.set("has_inquiry_form", bits & 1 != 0);
+                case.answers.set("pins_known", bits & 2 != 0);
+                case.answers.set("pin_locked", bits & 4 != 0);
+                case.answers.set("domicile_in_city", bits & 8 != 0);
+                case.answers.set("same_household_parent", bits & 16 != 0);
+                case.answers.set("cert_revoked", bits & 32 != 0);
                 if bits & 64 != 0 {
                     // The certificate expired before the visit (new issuance after expiry).
                     case.cert_expiry = some_date("2026-09-30");
@@ -150,7 +152,7 @@ fn principal_renewal_needs_only_the_card_when_pins_are_known() {
 #[test]
 fn principal_unsure_of_pins_brings_a_second_identity_document() {
     let mut case = case(&[CertIssue], Principal);
-    case.pins_known = false;
+    case.answers.set("pins_known", false);
     let got = evaluate(&model(), &case);
     assert_eq!(ids(&got.documents), ["card", "principal_secondary_id"]);
 }
@@ -158,7 +160,7 @@ fn principal_unsure_of_pins_brings_a_second_identity_document() {
 #[test]
 fn proxy_with_inquiry_form_is_done_the_same_day() {
     let mut case = case(&[CertIssue], Proxy);
-    case.has_inquiry_form = true;
+    case.answers.set("has_inquiry_form", true);
     let got = evaluate(&model(), &case);
     assert!(got.same_day);
     assert_eq!(
@@ -180,7 +182,7 @@ fn proxy_without_inquiry_form_needs_two_visits() {
 #[test]
 fn proxy_inquiry_form_is_no_use_once_the_certificate_has_expired() {
     let mut case = case(&[CertIssue], Proxy);
-    case.has_inquiry_form = true;
+    case.answers.set("has_inquiry_form", true);
     case.today = some_date("2026-12-11").unwrap();
     assert!(!evaluate(&model(), &case).same_day);
     case.today = some_date("2026-12-10").unwrap();
@@ -194,9 +196,9 @@ fn proxy_inquiry_form_is_no_use_once_the_certificate_has_expired() {
 fn proxy_with_inquiry_form_but_forgotten_or_locked_pins_needs_two_visits() {
     for (known, locked) in [(false, false), (true, true)] {
         let mut case = case(&[CertIssue], Proxy);
-        case.has_inquiry_form = true;
-        case.pins_known = known;
-        case.pin_locked = locked;
+        case.answers.set("has_inquiry_form", true);
+        case.answers.set("pins_known", known);
+        case.answers.set("pin_locked", locked);
         assert!(
             !evaluate(&model(), &case).same_day,
             "known={known} locked={locked}"
@@ -207,7 +209,7 @@ fn proxy_with_inquiry_form_but_forgotten_or_locked_pins_needs_two_visits() {
 #[test]
 fn proxy_asking_for_renewal_and_pin_reset_together_takes_the_three_steps() {
     let mut case = case(&[CertIssue, PinReset], Proxy);
-    case.has_inquiry_form = true;
+    case.answers.set("has_inquiry_form", true);
     let got = evaluate(&model(), &case);
     assert!(!got.same_day);
     assert_eq!(
@@ -220,7 +222,7 @@ fn proxy_asking_for_renewal_and_pin_reset_together_takes_the_three_steps() {
 fn parent_proof_is_exempt_when_domicile_is_in_the_city() {
     let mut case = case(&[CertIssue], LegalRepMinor);
     case.birth_date = some_date("2016-04-02");
-    case.domicile_in_city = true;
+    case.answers.set("domicile_in_city", true);
     let got = evaluate(&model(), &case);
     assert!(!ids(&got.documents).contains(&"parental_authority_proof"));
     assert_eq!(got.exempted.len(), 1);
@@ -260,6 +262,8 @@ fn signature_certificate_is_not_issued_for_minors_or_wards() {
         (Proxy, "1990-12-10", true),
         (LegalRepWard, "1948-12-10", false),
         (LegalRepMinor, "2016-04-02", false),
+        // Decided by the holder: a parent entered for a holder who is already 15.
+        (LegalRepMinor, "2011-10-01", true),
         // A holder under 15 gets none whoever applies.
         (Proxy, "2016-04-02", false),
     ] {

@@ -7,13 +7,14 @@ use common::{bin, example_cases, model, pdf_text, repo_path};
 use madoguchi::case::Case;
 use madoguchi::engine::{VisitNumber, evaluate};
 use madoguchi::fonts::width_em;
-use madoguchi::model::DocumentId;
+use madoguchi::guidance::Guidance;
+use madoguchi::model::{DocumentId, ProcedureKind};
 use madoguchi::sheet::Sheet;
 use madoguchi::sheet::pdf::{Mark, default_file_name, layout, render_pdf};
 use std::process::Command;
 
-/// The sheet of a case with every first-visit document ticked but the last.
-fn sheet_for(case: &Case, visit: VisitNumber) -> Sheet {
+/// The guidance of a case with every document of the visit ticked but the last.
+fn guidance_for(case: &Case, visit: VisitNumber) -> Guidance {
     let model = model();
     let evaluation = evaluate(&model, case);
     let mut presented: Vec<DocumentId> = evaluation
@@ -21,7 +22,11 @@ fn sheet_for(case: &Case, visit: VisitNumber) -> Sheet {
         .map(|r| r.document.clone())
         .collect();
     presented.pop();
-    Sheet::build(&model, case, &evaluation, visit, &presented)
+    Guidance::build(&model, case, &evaluation, visit, &presented)
+}
+
+fn sheet_for(case: &Case, visit: VisitNumber) -> Sheet {
+    Sheet::from_guidance(&guidance_for(case, visit))
 }
 
 fn poppler(tool: &str, path: &std::path::Path) -> String {
@@ -40,7 +45,8 @@ fn every_example_case_gives_one_a4_page_with_the_font_embedded_and_its_key_words
             if visit == VisitNumber::Second && evaluation.same_day {
                 continue;
             }
-            let sheet = sheet_for(&case, visit);
+            let guidance = guidance_for(&case, visit);
+            let sheet = Sheet::from_guidance(&guidance);
             let bytes = render_pdf(&sheet).unwrap();
             assert!(bytes.len() <= 150 * 1024, "{name}: {} bytes", bytes.len());
             let path = dir.path().join(format!("{name}-{visit:?}.pdf"));
@@ -68,17 +74,25 @@ fn every_example_case_gives_one_a4_page_with_the_font_embedded_and_its_key_words
             for must in ["072-620-1621", "窓口控え", "担当者印", "切り取り線"] {
                 assert!(text.contains(must), "{name}: no {must}\n{text}");
             }
-            for requirement in evaluation.requirements_for(visit) {
+            for document in &guidance.checklist {
                 assert!(
-                    text.contains(&requirement.label),
+                    text.contains(&document.label),
                     "{name}: no {}",
-                    requirement.label
+                    document.label
+                );
+            }
+            for procedure in &guidance.procedures {
+                assert!(
+                    text.contains(&procedure.title),
+                    "{name}: no {}",
+                    procedure.title
                 );
             }
             if visit == VisitNumber::First {
                 assert!(text.contains("受付場所: 茨木市役所南館9階"), "{name}");
             }
-            if evaluation.same_day {
+            let three_step = evaluation.going_ahead().find(|o| !o.same_day);
+            if three_step.is_none() {
                 assert!(!text.contains("今後の流れ"), "{name}");
             } else {
                 if visit == VisitNumber::First {
@@ -87,8 +101,10 @@ fn every_example_case_gives_one_a4_page_with_the_font_embedded_and_its_key_words
                         assert!(text.contains(must), "{name}: no {must}\n{text}");
                     }
                 }
+                // 市民課4番窓口 is the renewal flow's place only.
+                let renewal = three_step.is_some_and(|o| o.procedure == ProcedureKind::CertIssue);
+                assert_eq!(text.contains("市民課4番窓口"), renewal, "{name}\n{text}");
                 for must in [
-                    "市民課4番窓口",
                     "暗証番号記入用紙の書き方",
                     "英数字6〜16文字",
                     "0（ゼロ）とO（オー）、1（イチ）とI（アイ）",
@@ -99,13 +115,20 @@ fn every_example_case_gives_one_a4_page_with_the_font_embedded_and_its_key_words
             }
             if !evaluation.blockers.is_empty() {
                 assert!(text.contains("本日は受付できません"), "{name}");
+            }
+            if evaluation.going_ahead().next().is_none() {
                 assert!(
                     !text.contains("不足している書類"),
-                    "{name}: nothing is missing when blocked"
+                    "{name}: nothing is missing when everything is blocked"
                 );
+            }
+            if evaluation
+                .outcome(ProcedureKind::CertIssue)
+                .is_some_and(|o| !o.goes_ahead())
+            {
                 assert!(
                     !text.contains("本日発行した場合"),
-                    "{name}: no expiry when blocked"
+                    "{name}: no expiry for a refused renewal"
                 );
             }
             if case.requests(madoguchi::model::ProcedureKind::PinReset) {
@@ -178,9 +201,12 @@ fn the_default_file_name_has_the_date_and_procedure_and_no_personal_data() {
         "x",
     )
     .unwrap();
+    let model = model();
+    let evaluation = evaluate(&model, &case);
+    let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[]);
     assert_eq!(
-        default_file_name(&case),
-        "案内_2026-11-25_電子証明書更新_暗証番号再設定.pdf"
+        default_file_name(&guidance),
+        "案内_2026-11-25_更新・新規発行_暗証番号再設定.pdf"
     );
 }
 

@@ -109,27 +109,60 @@ impl Source {
     }
 }
 
-/// A fact about the visit that a rule can depend on.
+/// A fact about the visit that a rule can depend on: an answer to a question of the model,
+/// a fact the engine computes from the dates, or a combination.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Condition {
-    /// The proxy brings the sealed 照会書兼回答書 from the expiry notice.
-    HasInquiryForm,
-    /// The holder surely knows all four PINs.
-    PinsKnown,
-    /// A PIN is locked by wrong entries.
-    PinLocked,
-    /// The certificate is neither revoked nor past its expiry on the visit date.
+    /// The answer to a yes/no question declared in `questions` (its default when unanswered).
+    Answer(String),
+    /// The certificate is neither revoked (the answer `cert_revoked`) nor past its expiry on
+    /// the visit date.
     CertValid,
-    /// 本籍地 is in the city.
-    DomicileInCity,
-    /// Parent and child in one household with parental authority visible in the record.
-    SameHouseholdParent,
+    /// The certificate's expiry is known and lies before the visit date.
+    CertExpired,
+    /// The card's expiry is known and lies before the visit date.
+    CardExpired,
+    /// The certificate and the card expire on the same day (both known).
+    CardExpiresWithCert,
+    /// The visit date lies before the renewal window of the certificate (expiry known).
+    BeforeRenewalWindow,
+    /// The holder's age on the visit date fits the applicant kind (true when unknown).
+    HolderAgeFitsApplicant,
     /// This procedure is asked for at the same visit.
     Requested(ProcedureKind),
     Not(Box<Condition>),
     AnyOf(Vec<Condition>),
     AllOf(Vec<Condition>),
 }
+
+impl Condition {
+    /// The ids of the questions whose answers this condition reads.
+    pub fn answers_read(&self, into: &mut Vec<String>) {
+        let mut push = |id: &str| {
+            if !into.iter().any(|known| known == id) {
+                into.push(id.to_string());
+            }
+        };
+        match self {
+            Condition::Answer(id) => push(id),
+            Condition::CertValid => push(CERT_REVOKED),
+            Condition::Not(inner) => inner.answers_read(into),
+            Condition::AnyOf(all) | Condition::AllOf(all) => {
+                all.iter().for_each(|c| c.answers_read(into));
+            }
+            Condition::CertExpired
+            | Condition::CardExpired
+            | Condition::CardExpiresWithCert
+            | Condition::BeforeRenewalWindow
+            | Condition::HolderAgeFitsApplicant
+            | Condition::Requested(_) => {}
+        }
+    }
+}
+
+/// The answer the case format names `cert_revoked` (revoked by a name or address change);
+/// [`Condition::CertValid`] reads it.
+pub const CERT_REVOKED: &str = "cert_revoked";
 
 /// The whole procedure model.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -139,6 +172,7 @@ pub struct ProcedureModel {
     pub office: Office,
     pub procedures: Vec<ProcedureInfo>,
     pub applicants: Vec<ApplicantInfo>,
+    pub questions: Vec<Question>,
     pub certificate: CertificateRules,
     pub documents: Vec<DocumentInfo>,
     pub exemptions: Vec<Exemption>,
@@ -147,7 +181,7 @@ pub struct ProcedureModel {
     pub warnings: Vec<WarningInfo>,
     pub pins: Vec<PinKind>,
     pub pin_writing_rules: Vec<PinWritingRule>,
-    pub convenience_store: Quoted,
+    pub convenience_store: Notice,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -205,23 +239,45 @@ pub struct ApplicantInfo {
     pub source: Source,
 }
 
+/// A yes/no question the counter answers about the visit. The form asks it only when a
+/// route, blocker or warning of the chosen procedures reads it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// The field name in a case file (`pins_known: false`).
+    pub id: String,
+    /// What the form shows beside the tick box.
+    pub label: String,
+    /// A longer explanation shown on hover.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// The answer until someone says otherwise.
+    pub default: bool,
+    pub source: Source,
+}
+
 /// Dates and limits of the electronic certificates.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CertificateRules {
-    /// The certificate is valid until this birthday after issue.
+    /// A certificate is valid until this birthday after the day it is issued ...
     pub valid_until_birthday: u32,
-    /// ... or this one when issued within `renewal_window_months` before a birthday.
-    pub valid_until_birthday_when_issued_in_window: u32,
     pub validity_source: Source,
-    pub validity_in_window_source: Source,
+    /// ... except the renewal of a valid certificate inside its window, which runs to this
+    /// birthday after the old certificate's expiry.
+    pub renewal_valid_until_birthday_after_old_expiry: u32,
+    pub renewal_validity_source: Source,
     pub renewal_window_months: u32,
     pub renewal_window_source: Source,
-    /// No 署名用電子証明書 for a holder younger than this ...
+    /// No 署名用電子証明書 for a holder younger than this (an unknown age is presumed to be in
+    /// the applicant kind's `holder_age`) ...
     pub signature_cert_min_age: u32,
-    /// ... nor when these applicant kinds act for the holder.
+    /// ... nor for a holder these applicant kinds act for (an adult ward).
     pub signature_cert_not_for: Vec<ApplicantKind>,
     pub signature_cert_source: Source,
+    /// What staff and the citizen read when a 署名用電子証明書 can / cannot be issued.
+    pub signature_cert_issued: String,
+    pub signature_cert_refused: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -270,25 +326,27 @@ pub struct Need {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Visit {
+    /// Where this visit takes place, when the page names a place of its own (otherwise the
+    /// office's counter place).
     #[serde(default)]
     pub place: Option<String>,
     pub documents: Vec<Need>,
 }
 
-/// What the office mails to the holder in the three-step route.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Mailing {
-    pub items: Vec<String>,
-    pub method: String,
-    pub recipient: String,
-    pub source: Source,
-}
-
+/// A text people read, with the passage it comes from.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quoted {
     pub text: String,
+    pub source: Source,
+}
+
+/// A text shown only when its condition holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub text: String,
+    pub when: Condition,
     pub source: Source,
 }
 
@@ -297,11 +355,15 @@ pub struct Quoted {
 pub enum Flow {
     /// Done at this visit.
     SameDay { visit: Visit },
-    /// (1) apply, (2) the office mails the forms to the holder, (3) come back with them.
+    /// (1) apply, (2) the office mails the forms to the holder, (3) come back with them. Each
+    /// step is said in the page's own words.
     ThreeStep {
+        apply: Quoted,
         first_visit: Visit,
-        mailing: Mailing,
+        mailing: Quoted,
+        arrival: Quoted,
         holder_task: Quoted,
+        come_back: Quoted,
         second_visit: Visit,
     },
 }
@@ -325,8 +387,23 @@ impl Flow {
         }
     }
 
-    fn visits(&self) -> impl Iterator<Item = &Visit> {
+    pub fn visits(&self) -> impl Iterator<Item = &Visit> {
         std::iter::once(self.first_visit()).chain(self.second_visit())
+    }
+
+    /// The step texts of the three-step flow, in order.
+    pub fn step_texts(&self) -> Vec<&Quoted> {
+        match self {
+            Flow::SameDay { .. } => Vec::new(),
+            Flow::ThreeStep {
+                apply,
+                mailing,
+                arrival,
+                holder_task,
+                come_back,
+                ..
+            } => vec![apply, mailing, arrival, holder_task, come_back],
+        }
     }
 }
 
@@ -342,26 +419,42 @@ pub struct Route {
     #[serde(default)]
     pub when: Option<Condition>,
     pub flow: Flow,
+    /// What staff read about this route.
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub staff_notes: Vec<Quoted>,
+    /// What the citizen reads on the sheet about this route.
+    #[serde(default)]
+    pub citizen_notes: Vec<Quoted>,
     pub source: Source,
 }
 
+/// What stops a procedure today, when, and what to say.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BlockerInfo {
     pub id: BlockerId,
+    /// The procedures it stops.
+    pub procedures: Vec<ProcedureKind>,
+    pub when: Condition,
     pub title: String,
-    pub what_to_do: String,
+    /// For staff (the window, the command line); `{window_start}` and `{age}` are filled in.
+    pub staff_text: String,
+    /// For the citizen (the sheet).
+    pub citizen_text: String,
+    /// The same documents will do when the citizen comes back (the sheet lists them).
+    pub come_back_with_documents: bool,
     pub source: Source,
 }
 
+/// What staff must look at, when, and what to say.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WarningInfo {
     pub id: WarningId,
+    pub procedures: Vec<ProcedureKind>,
+    pub when: Condition,
     pub title: String,
-    pub what_to_do: String,
+    pub staff_text: String,
     pub source: Source,
 }
 
@@ -371,6 +464,7 @@ pub struct PinKind {
     pub id: String,
     pub label: String,
     pub format: String,
+    pub format_source: Source,
     #[serde(default)]
     pub locks_after_wrong_entries: Option<u32>,
     pub source: Source,
@@ -485,51 +579,52 @@ impl ProcedureModel {
         self.applicant(kind).map_or("", |a| a.label.as_str())
     }
 
-    /// Every passage of the page the model quotes, in file order.
-    pub fn page_quotes(&self) -> Vec<&str> {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// Every source of the model.
+    pub fn sources(&self) -> Vec<&Source> {
         let mut sources: Vec<&Source> = vec![
             &self.office.counter_place_source,
             &self.office.contact_source,
             &self.certificate.validity_source,
-            &self.certificate.validity_in_window_source,
+            &self.certificate.renewal_validity_source,
             &self.certificate.renewal_window_source,
             &self.certificate.signature_cert_source,
             &self.convenience_store.source,
         ];
         sources.extend(self.procedures.iter().map(|p| &p.source));
         sources.extend(self.applicants.iter().map(|a| &a.source));
+        sources.extend(self.questions.iter().map(|q| &q.source));
         sources.extend(self.exemptions.iter().map(|e| &e.source));
         sources.extend(self.blockers.iter().map(|b| &b.source));
         sources.extend(self.warnings.iter().map(|w| &w.source));
-        sources.extend(self.pins.iter().map(|p| &p.source));
+        for pin in &self.pins {
+            sources.push(&pin.source);
+            sources.push(&pin.format_source);
+        }
         sources.extend(self.pin_writing_rules.iter().map(|p| &p.source));
         for route in &self.routes {
             sources.push(&route.source);
             for visit in route.flow.visits() {
                 sources.extend(visit.documents.iter().map(|n| &n.source));
             }
-            if let Flow::ThreeStep {
-                mailing,
-                holder_task,
-                ..
-            } = &route.flow
-            {
-                sources.push(&mailing.source);
-                sources.push(&holder_task.source);
-            }
+            sources.extend(route.flow.step_texts().into_iter().map(|q| &q.source));
+            sources.extend(route.staff_notes.iter().map(|q| &q.source));
+            sources.extend(route.citizen_notes.iter().map(|q| &q.source));
         }
-        let mut quotes: Vec<&str> = sources
+        sources
+    }
+
+    /// Every passage of the page the model quotes.
+    pub fn page_quotes(&self) -> Vec<&str> {
+        self.sources()
             .into_iter()
             .filter_map(|s| match s {
                 Source::Page(text) => Some(text.as_str()),
                 Source::Outside(_) => None,
             })
-            .collect();
-        quotes.extend(
-            self.routes
-                .iter()
-                .flat_map(|r| r.notes.iter().map(String::as_str)),
-        );
-        quotes
+            .collect()
     }
 }

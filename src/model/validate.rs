@@ -2,7 +2,8 @@
 //! line and column of the entry it is about.
 
 use super::{
-    ApplicantKind, BlockerId, Flow, ModelProblem, ProcedureKind, ProcedureModel, Route, WarningId,
+    ApplicantKind, BlockerId, Condition, Flow, ModelProblem, ProcedureKind, ProcedureModel, Route,
+    WarningId,
 };
 use crate::source_text::{Outline, Step};
 use std::collections::{BTreeSet, HashSet};
@@ -24,6 +25,8 @@ pub(super) fn problems(model: &ProcedureModel, text: &str, file: &str) -> Vec<Mo
     check.every_pair_has_a_fallback_route();
     check.every_route_can_be_chosen();
     check.numbers_are_within_the_law();
+    check.conditions_read_declared_questions();
+    check.blockers_and_warnings_stop_some_procedure();
     check.age_ranges_are_not_empty();
     check.problems
 }
@@ -87,7 +90,12 @@ impl Validator<'_> {
     /// A document, exemption, route or PIN kind id written twice.
     fn ids_are_unique(&mut self) {
         let model = self.model;
-        let sections: [(&str, &str, Vec<&str>); 4] = [
+        let sections: [(&str, &str, Vec<&str>); 5] = [
+            (
+                "questions",
+                "質問",
+                model.questions.iter().map(|q| q.id.as_str()).collect(),
+            ),
             (
                 "documents",
                 "書類",
@@ -367,6 +375,108 @@ impl Validator<'_> {
         }
     }
 
+    /// Every condition of the model, with the path of its `when`.
+    fn conditions(&self) -> Vec<(Vec<Step<'static>>, &Condition)> {
+        let model = self.model;
+        let mut all: Vec<(Vec<Step<'static>>, &Condition)> = Vec::new();
+        for (i, route) in model.routes.iter().enumerate() {
+            if let Some(when) = &route.when {
+                all.push((
+                    vec![Step::Key("routes"), Step::Index(i), Step::Key("when")],
+                    when,
+                ));
+            }
+            for (visit_key, visit) in visits_with_keys(&route.flow) {
+                for (j, need) in visit.documents.iter().enumerate() {
+                    if let Some(when) = &need.when {
+                        all.push((
+                            vec![
+                                Step::Key("routes"),
+                                Step::Index(i),
+                                Step::Key("flow"),
+                                Step::Key(visit_key),
+                                Step::Key("documents"),
+                                Step::Index(j),
+                                Step::Key("when"),
+                            ],
+                            when,
+                        ));
+                    }
+                }
+            }
+        }
+        for (i, e) in model.exemptions.iter().enumerate() {
+            all.push((
+                vec![Step::Key("exemptions"), Step::Index(i), Step::Key("when")],
+                &e.when,
+            ));
+        }
+        for (i, b) in model.blockers.iter().enumerate() {
+            all.push((
+                vec![Step::Key("blockers"), Step::Index(i), Step::Key("when")],
+                &b.when,
+            ));
+        }
+        for (i, w) in model.warnings.iter().enumerate() {
+            all.push((
+                vec![Step::Key("warnings"), Step::Index(i), Step::Key("when")],
+                &w.when,
+            ));
+        }
+        all.push((
+            vec![Step::Key("convenience_store"), Step::Key("when")],
+            &model.convenience_store.when,
+        ));
+        all
+    }
+
+    /// `Answer("…")` names a question of `questions` (a typo would silently read false).
+    fn conditions_read_declared_questions(&mut self) {
+        let declared: Vec<&str> = self.model.questions.iter().map(|q| q.id.as_str()).collect();
+        let mut problems = Vec::new();
+        for (path, condition) in self.conditions() {
+            let mut read = Vec::new();
+            condition.answers_read(&mut read);
+            for id in read.iter().filter(|id| !declared.contains(&id.as_str())) {
+                problems.push((
+                    path.clone(),
+                    format!(
+                        "条件が質問 \"{id}\" の答えを読んでいますが、questions にその id の質問がありません（あるもの: {}）",
+                        sorted_list(declared.iter().copied())
+                    ),
+                ));
+            }
+        }
+        for (path, message) in problems {
+            self.report(&path, message);
+        }
+    }
+
+    fn blockers_and_warnings_stop_some_procedure(&mut self) {
+        let empty: Vec<(&str, usize)> = self
+            .model
+            .blockers
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.procedures.is_empty())
+            .map(|(i, _)| ("blockers", i))
+            .chain(
+                self.model
+                    .warnings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| w.procedures.is_empty())
+                    .map(|(i, _)| ("warnings", i)),
+            )
+            .collect();
+        for (section, index) in empty {
+            self.report(
+                &[Step::Key(section), Step::Index(index), Step::Key("procedures")],
+                format!("{section} の procedures が空です。[CertIssue] のように、止める手続きを書いてください"),
+            );
+        }
+    }
+
     fn in_range(&mut self, path: &[Step], name: &str, value: u32, range: RangeInclusive<u32>) {
         if !range.contains(&value) {
             self.report(
@@ -392,10 +502,10 @@ impl Validator<'_> {
             1..=10,
         );
         self.in_range(
-            &certificate("valid_until_birthday_when_issued_in_window"),
-            "valid_until_birthday_when_issued_in_window",
-            rules.valid_until_birthday_when_issued_in_window,
-            rules.valid_until_birthday.clamp(1, 10)..=10,
+            &certificate("renewal_valid_until_birthday_after_old_expiry"),
+            "renewal_valid_until_birthday_after_old_expiry",
+            rules.renewal_valid_until_birthday_after_old_expiry,
+            1..=10,
         );
         self.in_range(
             &certificate("renewal_window_months"),

@@ -1,9 +1,9 @@
 //! Lays a [`Sheet`] out on one A4 portrait page and writes it as PDF with krilla, the
 //! Japanese font embedded as a subset. Lines are wrapped here (krilla does not wrap); the text
-//! shrinks until everything fits on one page.
+//! shrinks until everything fits on one page, down to a legible minimum — a sheet that does
+//! not fit even then is refused with a message, never printed cut off.
 
 use super::{Sheet, SheetLine};
-use crate::case::Case;
 use crate::fonts::{JAPANESE_FONT, advance_em, width_em};
 use krilla::Document;
 use krilla::color::rgb;
@@ -50,6 +50,9 @@ pub enum Mark {
     },
 }
 
+/// The smallest body size the sheet is set in (points).
+pub const MIN_BODY_SIZE: f32 = 6.0;
+
 /// The marks of a sheet on one page, and the body size that made it fit.
 #[derive(Debug, Clone)]
 pub struct PageLayout {
@@ -57,6 +60,13 @@ pub struct PageLayout {
     pub body_size: f32,
     /// Where the main part ends (must stay above the cut line).
     pub bottom: f32,
+}
+
+impl PageLayout {
+    /// The main part stays above the cut line.
+    pub fn fits(&self) -> bool {
+        self.bottom <= CUT_Y - 18.0
+    }
 }
 
 /// Splits a text into lines no wider than `width` points at `size`. Japanese breaks between
@@ -202,7 +212,7 @@ fn layout_main(sheet: &Sheet, body: f32) -> Cursor {
 pub fn layout(sheet: &Sheet) -> PageLayout {
     let mut body = 10.0;
     let mut cursor = layout_main(sheet, body);
-    while cursor.y > CUT_Y - 18.0 && body > 6.0 {
+    while cursor.y > CUT_Y - 18.0 && body > MIN_BODY_SIZE {
         body -= 0.25;
         cursor = layout_main(sheet, body);
     }
@@ -222,35 +232,24 @@ fn counter_copy(sheet: &Sheet, marks: &mut Vec<Mark>) {
         dashed: true,
     });
     let small = 8.0;
+    let copy = &sheet.counter_copy;
     marks.push(Mark::Text {
-        x: PAGE_WIDTH / 2.0 - width_em("切り取り線") * small / 2.0,
+        x: PAGE_WIDTH / 2.0 - width_em(&copy.cut_line) * small / 2.0,
         baseline: CUT_Y - 3.0,
         size: small,
-        text: "切り取り線".into(),
+        text: copy.cut_line.clone(),
         bold: false,
         red: false,
     });
-    let copy = &sheet.counter_copy;
     let stamp = 64.0;
     let text_width = PAGE_WIDTH - 2.0 * MARGIN - stamp - 16.0;
     let mut cursor = Cursor {
         marks: Vec::new(),
         y: CUT_Y + 8.0,
     };
-    cursor.text(MARGIN, 10.0, "窓口控え", true, false, 1.3);
-    for line in [
-        format!("来庁日: {}　手続き: {}", copy.date, copy.procedures),
-        format!("手続きした人: {}", copy.applicant),
-        format!(
-            "確認した書類: {}",
-            if copy.seen.is_empty() {
-                "なし".to_string()
-            } else {
-                copy.seen.join("、")
-            }
-        ),
-    ] {
-        for wrapped in wrap(&line, small, text_width) {
+    cursor.text(MARGIN, 10.0, &copy.heading, true, false, 1.3);
+    for line in &copy.lines {
+        for wrapped in wrap(line, small, text_width) {
             cursor.y += small * 1.4;
             cursor.marks.push(Mark::Text {
                 x: MARGIN,
@@ -272,10 +271,10 @@ fn counter_copy(sheet: &Sheet, marks: &mut Vec<Mark>) {
         height: stamp,
     });
     marks.push(Mark::Text {
-        x: stamp_x + (stamp - width_em("担当者印") * small) / 2.0,
+        x: stamp_x + (stamp - width_em(&copy.stamp) * small) / 2.0,
         baseline: stamp_top + stamp + small * 1.4,
         size: small,
-        text: "担当者印".into(),
+        text: copy.stamp.clone(),
         bold: false,
         red: false,
     });
@@ -285,6 +284,11 @@ fn counter_copy(sheet: &Sheet, marks: &mut Vec<Mark>) {
 pub fn render_pdf(sheet: &Sheet) -> Result<Vec<u8>, String> {
     let font = Font::new(JAPANESE_FONT.into(), 0).ok_or("フォントを読み込めません")?;
     let page_layout = layout(sheet);
+    if !page_layout.fits() {
+        return Err(format!(
+            "案内が A4 1ページに収まりません（文字を{MIN_BODY_SIZE}ポイントまで小さくしても入りません）。手続きモデルの文を短くしてください"
+        ));
+    }
     let mut document = Document::new();
     let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("用紙の大きさが不正です")?;
     let mut page = document.start_page_with(PageSettings::new(size));
@@ -397,20 +401,17 @@ fn stroke_path(
     }
 }
 
-/// A file name with the date and the procedure, never personal data:
+/// A file name with the date and the procedures, never personal data:
 /// `案内_2026-11-25_更新・新規発行.pdf`.
-pub fn default_file_name(case: &Case) -> String {
-    let procedures: Vec<&str> = case
+pub fn default_file_name(guidance: &crate::guidance::Guidance) -> String {
+    let procedures: Vec<&str> = guidance
         .procedures
         .iter()
-        .map(|p| match p {
-            crate::model::ProcedureKind::CertIssue => "電子証明書更新",
-            crate::model::ProcedureKind::PinReset => "暗証番号再設定",
-        })
+        .map(|p| p.short_title.as_str())
         .collect();
     format!(
         "案内_{}_{}.pdf",
-        crate::dates::format_iso(case.today()),
+        guidance.counter_copy.date,
         procedures.join("_")
     )
 }

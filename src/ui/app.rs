@@ -1,21 +1,23 @@
 //! The window's state and its frame: panels, shortcuts, commands.
 
 use super::model_source::ModelSource;
-use super::{checklist_panel, form_panel, summary_panel};
-use crate::counter::CounterSession;
-use crate::engine::Evaluation;
-use crate::model::{ApplicantKind, ProcedureKind};
+use super::{checklist_panel, form_panel, summary_panel, theme};
+use crate::counter::{CounterSession, NotReady};
+use crate::engine::{Evaluation, VisitNumber};
+use crate::guidance::Guidance;
+use crate::model::{ApplicantKind, DocumentId, ModelOrigin, ProcedureKind};
 use chrono::NaiveDate;
-use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
+use egui::{Modifiers, RichText};
 use std::path::PathBuf;
 
 /// What staff asked for this frame; applied once, after drawing.
 #[must_use]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppCommand {
     NextCitizen,
     ToggleProcedure(ProcedureKind),
     SetApplicant(ApplicantKind),
+    Tick(VisitNumber, DocumentId, bool),
     Print,
 }
 
@@ -43,18 +45,11 @@ pub struct CounterApp {
     pub report_first_frame: bool,
 }
 
-pub const SHORTCUT_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-pub const SHORTCUT_PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
-pub const PROCEDURE_KEYS: [(Key, ProcedureKind); 2] = [
-    (Key::F1, ProcedureKind::CertIssue),
-    (Key::F2, ProcedureKind::PinReset),
-];
-pub const APPLICANT_KEYS: [(Key, ApplicantKind); 4] = [
-    (Key::F5, ApplicantKind::Principal),
-    (Key::F6, ApplicantKind::LegalRepMinor),
-    (Key::F7, ApplicantKind::LegalRepWard),
-    (Key::F8, ApplicantKind::Proxy),
-];
+/// What one frame computes before drawing: the evaluation and its guidance.
+pub struct FrameState {
+    pub evaluation: Result<Evaluation, NotReady>,
+    pub guidance: Option<Guidance>,
+}
 
 impl CounterApp {
     /// A window for a blank citizen on `today`, saving through the system dialog.
@@ -95,33 +90,32 @@ impl CounterApp {
         if let Ok(evaluation) = self.session.evaluation(&self.source.model) {
             let visit = self.session.shown_visit(&evaluation);
             for id in presented {
-                self.session
-                    .set_tick(visit, &crate::model::DocumentId(id.clone()), true);
+                self.session.set_tick(visit, &DocumentId(id.clone()), true);
             }
             self.session.keep_ticks_of(&evaluation);
         }
     }
 
     /// Starts watching the shared model file.
-    pub fn watch_model(&self, ctx: &egui::Context) {
+    pub fn watch_model(&mut self, ctx: &egui::Context) {
         self.source.watch(ctx);
     }
 
     fn shortcuts(&self, ui: &egui::Ui) -> Vec<AppCommand> {
         ui.ctx().input_mut(|input| {
             let mut commands = Vec::new();
-            if input.consume_shortcut(&SHORTCUT_NEXT) {
+            if input.consume_shortcut(&theme::SHORTCUT_NEXT) {
                 commands.push(AppCommand::NextCitizen);
             }
-            if input.consume_shortcut(&SHORTCUT_PRINT) {
+            if input.consume_shortcut(&theme::SHORTCUT_PRINT) {
                 commands.push(AppCommand::Print);
             }
-            for (key, procedure) in PROCEDURE_KEYS {
+            for (key, procedure) in theme::PROCEDURE_KEYS {
                 if input.consume_key(Modifiers::NONE, key) {
                     commands.push(AppCommand::ToggleProcedure(procedure));
                 }
             }
-            for (key, applicant) in APPLICANT_KEYS {
+            for (key, applicant) in theme::APPLICANT_KEYS {
                 if input.consume_key(Modifiers::NONE, key) {
                     commands.push(AppCommand::SetApplicant(applicant));
                 }
@@ -130,7 +124,31 @@ impl CounterApp {
         })
     }
 
-    fn apply(&mut self, command: AppCommand, evaluation: &Result<Evaluation, String>) {
+    /// The evaluation and guidance of the form as it stands; ticks of documents no longer
+    /// asked for are dropped.
+    fn compute(&mut self) -> FrameState {
+        let model = &self.source.model;
+        let evaluation = self.session.evaluation(model);
+        let guidance = match (&evaluation, self.session.case()) {
+            (Ok(evaluation), Ok(case)) => {
+                self.session.keep_ticks_of(evaluation);
+                Some(Guidance::build(
+                    model,
+                    &case,
+                    evaluation,
+                    self.session.shown_visit(evaluation),
+                    &self.session.presented(evaluation),
+                ))
+            }
+            _ => None,
+        };
+        FrameState {
+            evaluation,
+            guidance,
+        }
+    }
+
+    fn apply(&mut self, command: AppCommand, frame: &FrameState) {
         match command {
             AppCommand::NextCitizen => {
                 self.session.next_citizen((self.clock)());
@@ -138,35 +156,35 @@ impl CounterApp {
             }
             AppCommand::ToggleProcedure(procedure) => self.session.toggle_procedure(procedure),
             AppCommand::SetApplicant(applicant) => self.session.applicant = Some(applicant),
+            AppCommand::Tick(visit, document, ticked) => {
+                self.session.set_tick(visit, &document, ticked);
+            }
             AppCommand::Print => {
-                if let Ok(evaluation) = evaluation {
-                    self.notice = Some(self.print(evaluation));
+                if let Some(guidance) = &frame.guidance {
+                    self.notice = Some(self.print(guidance));
                 }
             }
         }
     }
 
-    fn print(&mut self, evaluation: &Evaluation) -> Notice {
-        let Ok(case) = self.session.case() else {
-            return Notice::Failed("案内を作るには手続きと手続きする人を選んでください".into());
-        };
-        let sheet = crate::sheet::Sheet::build(
-            &self.source.model,
-            &case,
-            evaluation,
-            self.session.shown_visit(evaluation),
-            &self.session.presented(evaluation),
-        );
-        let name = crate::sheet::pdf::default_file_name(&case);
+    fn print(&mut self, guidance: &Guidance) -> Notice {
+        let sheet = crate::sheet::Sheet::from_guidance(guidance);
+        let name = crate::sheet::pdf::default_file_name(guidance);
         let Some(path) = (self.save_dialog)(&name) else {
             return Notice::Failed("保存を取り消しました".into());
         };
         match crate::sheet::pdf::write_pdf_file(&sheet, &path) {
             Ok(()) => {
-                if self.open_after_save {
-                    let _ = opener::open(&path);
+                let saved = format!("保存しました: {}", path.display());
+                if !self.open_after_save {
+                    return Notice::Saved(saved);
                 }
-                Notice::Saved(format!("保存しました: {}", path.display()))
+                match opener::open(&path) {
+                    Ok(()) => Notice::Saved(saved),
+                    Err(err) => Notice::Failed(format!(
+                        "{saved}。ただし PDF を開けませんでした（{err}）。ファイルを開いて印刷してください"
+                    )),
+                }
             }
             Err(message) => Notice::Failed(message),
         }
@@ -190,38 +208,22 @@ impl CounterApp {
                 });
             });
 
-        let evaluation = self.session.evaluation(&self.source.model);
-        if let Ok(evaluation) = &evaluation {
-            self.session.keep_ticks_of(evaluation);
-        }
-        let case = self.session.case().ok();
-
+        let frame = self.compute();
         egui::Panel::right("summary_panel")
             .default_size(430.0)
             .min_size(300.0)
             .resizable(true)
             .show(ui, |ui| {
-                commands.extend(summary_panel::summary_ui(
-                    ui,
-                    &self.session,
-                    &self.source.model,
-                    case.as_ref(),
-                    &evaluation,
-                ));
+                commands.extend(summary_panel::summary_ui(ui, frame.guidance.as_ref()));
             });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                checklist_panel::checklist_ui(
-                    ui,
-                    &mut self.session,
-                    &self.source.model,
-                    &evaluation,
-                );
+                commands.extend(checklist_panel::checklist_ui(ui, &self.session, &frame));
             });
         });
 
         for command in commands {
-            self.apply(command, &evaluation);
+            self.apply(command, &frame);
         }
     }
 
@@ -240,8 +242,8 @@ impl CounterApp {
                 }
                 ui.label(RichText::new("Ctrl+N").small().weak());
                 let origin = match &self.source.origin {
-                    crate::model::ModelOrigin::Embedded => "組み込み".to_string(),
-                    crate::model::ModelOrigin::File(path) => format!("共有: {}", path.display()),
+                    ModelOrigin::Embedded => "組み込み".to_string(),
+                    ModelOrigin::File(path) => format!("共有: {}", path.display()),
                 };
                 ui.label(
                     RichText::new(format!(
@@ -253,27 +255,20 @@ impl CounterApp {
                 );
             });
         });
-        if let Some(problem) = &self.source.problem {
+        for problem in self.source.problems() {
             egui::Frame::new()
-                .fill(Color32::from_rgb(0xfd, 0xe2, 0xe1))
+                .fill(theme::RED_FILL)
                 .inner_margin(6.0)
                 .show(ui, |ui| {
-                    ui.colored_label(
-                        Color32::from_rgb(0x9b, 0x1c, 0x1c),
-                        format!(
-                            "共有の手続きモデルを使えません（{}）: {}",
-                            self.source.fallback_words(),
-                            problem.lines().next().unwrap_or_default()
-                        ),
-                    );
+                    ui.colored_label(theme::RED, problem);
                 });
         }
         match &self.notice {
             Some(Notice::Saved(text)) => {
-                ui.colored_label(Color32::from_rgb(0x1b, 0x5e, 0x20), text);
+                ui.colored_label(theme::GREEN, text);
             }
             Some(Notice::Failed(text)) => {
-                ui.colored_label(Color32::from_rgb(0x9b, 0x1c, 0x1c), text);
+                ui.colored_label(theme::RED, text);
             }
             None => {}
         }

@@ -1,12 +1,10 @@
 //! The form: procedure(s), who is at the counter, dates, and only the questions that matter.
 
-use super::app::{APPLICANT_KEYS, PROCEDURE_KEYS};
+use super::theme::{self, APPLICANT_KEYS, PROCEDURE_KEYS};
 use crate::counter::{CounterSession, DateField};
 use crate::engine::VisitNumber;
-use crate::model::{ProcedureKind, ProcedureModel};
-use egui::{Color32, RichText};
-
-const ERROR_RED: Color32 = Color32::from_rgb(0xb0, 0x1e, 0x1e);
+use crate::model::ProcedureModel;
+use egui::RichText;
 
 fn key_name(key: egui::Key) -> &'static str {
     key.name()
@@ -21,11 +19,7 @@ pub fn form_ui(ui: &mut egui::Ui, session: &mut CounterSession, model: &Procedur
     for (key, procedure) in PROCEDURE_KEYS {
         let title = model.procedure_title(procedure);
         ui.horizontal(|ui| {
-            let checked = match procedure {
-                ProcedureKind::CertIssue => &mut session.cert_issue,
-                ProcedureKind::PinReset => &mut session.pin_reset,
-            };
-            let response = ui.checkbox(checked, title);
+            let response = ui.checkbox(session.procedure_mut(procedure), title);
             if let Some(info) = model.procedure(procedure) {
                 response.on_hover_text(&info.description);
             }
@@ -63,13 +57,21 @@ pub fn form_ui(ui: &mut egui::Ui, session: &mut CounterSession, model: &Procedur
     if !questions.is_empty() {
         ui.label(RichText::new("確認すること").strong());
         for question in questions {
-            ui.checkbox(session.answer_mut(question), question.label());
+            let mut answer = session.answer(model, &question.id);
+            let response = ui.checkbox(&mut answer, question.label.as_str());
+            let response = match &question.help {
+                Some(help) => response.on_hover_text(help),
+                None => response,
+            };
+            if response.changed() {
+                session.set_answer(&question.id, answer);
+            }
         }
         ui.add_space(6.0);
     }
 
     if let Ok(evaluation) = session.evaluation(model)
-        && !evaluation.same_day
+        && evaluation.going_ahead().any(|o| !o.same_day)
     {
         ui.label(RichText::new("来庁の回数（3段階の手続き）").strong());
         ui.horizontal(|ui| {
@@ -107,7 +109,7 @@ fn date_field_ui(ui: &mut egui::Ui, session: &mut CounterSession, field: DateFie
         .labelled_by(label.id);
     });
     if let Some(problem) = session.field_problem(field) {
-        ui.colored_label(ERROR_RED, problem);
+        ui.colored_label(theme::RED, problem.to_string());
     } else if let Some(echo) = session.echo(field) {
         ui.label(RichText::new(format!("＝ {echo}")).color(ui.visuals().weak_text_color()));
     }

@@ -6,12 +6,14 @@ mod checklist_panel;
 mod form_panel;
 mod model_source;
 mod summary_panel;
+pub mod theme;
 
 pub use app::{AppCommand, CounterApp, Notice, report_first_frame};
 pub use model_source::ModelSource;
 
-use crate::cli::Cli;
+use crate::exit::{EXIT_BAD_INPUT, EXIT_NO_WINDOW, EXIT_OK};
 use crate::model::ModelOrigin;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use crate::fonts::JAPANESE_FONT;
@@ -36,9 +38,9 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.global_style_mut(|style| {
         for (text_style, font) in style.text_styles.iter_mut() {
             font.size = match text_style {
-                egui::TextStyle::Heading => 22.0,
-                egui::TextStyle::Small => 13.0,
-                _ => 15.0,
+                egui::TextStyle::Heading => theme::HEADING_SIZE,
+                egui::TextStyle::Small => theme::SMALL_SIZE,
+                _ => theme::BODY_SIZE,
             };
         }
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
@@ -59,31 +61,47 @@ pub fn native_options() -> eframe::NativeOptions {
     }
 }
 
+/// What the window starts with (from the command line).
+#[derive(Debug, Clone, Default)]
+pub struct WindowOptions {
+    /// `--procedures`, else `MADOGUCHI_PROCEDURES`, else the embedded model.
+    pub procedures: Option<PathBuf>,
+    /// A case file to fill the form with.
+    pub case: Option<PathBuf>,
+    /// Documents to tick (with `case`).
+    pub presented: Vec<String>,
+    /// Save the sheet into this folder without a dialog.
+    pub print_dir: Option<PathBuf>,
+}
+
 /// Opens the window; returns the exit status.
-pub fn run(cli: &Cli) -> i32 {
-    let origin = ModelOrigin::from_flag_or_env(cli.procedures.as_deref());
-    let options = native_options();
-    let prefill = match cli
+pub fn run(options: WindowOptions) -> i32 {
+    let origin = ModelOrigin::from_flag_or_env(options.procedures.as_deref());
+    let source = ModelSource::load(origin);
+    let prefill = match options
         .case
         .as_deref()
-        .map(crate::case::Case::from_file)
+        .map(|path| crate::case::Case::from_file(path, &source.model))
         .transpose()
     {
         Ok(case) => case,
-        Err(message) => {
-            eprintln!("{message}");
-            return crate::cli::EXIT_BAD_INPUT;
+        Err(err) => {
+            eprintln!("{err}");
+            return EXIT_BAD_INPUT;
         }
     };
-    let presented = cli.presented.clone();
-    let print_dir = cli.print_dir.clone();
+    let WindowOptions {
+        presented,
+        print_dir,
+        ..
+    } = options;
     let result = eframe::run_native(
         "madoguchi",
-        options,
+        native_options(),
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
             let today = chrono::Local::now().date_naive();
-            let mut app = CounterApp::new(ModelSource::load(origin), today)
+            let mut app = CounterApp::new(source, today)
                 .with_clock(Box::new(|| chrono::Local::now().date_naive()));
             if let Some(dir) = print_dir {
                 app = app.with_save_dialog(Box::new(move |name| Some(dir.join(name))), true);
@@ -97,10 +115,10 @@ pub fn run(cli: &Cli) -> i32 {
         }),
     );
     match result {
-        Ok(()) => 0,
+        Ok(()) => EXIT_OK,
         Err(err) => {
             eprintln!("画面を開けませんでした: {err}");
-            1
+            EXIT_NO_WINDOW
         }
     }
 }

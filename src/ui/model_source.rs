@@ -18,6 +18,8 @@ pub struct ModelSource {
     /// embedded one does.
     pub on_last_good: bool,
     changed: Arc<AtomicBool>,
+    /// Why the shared file is not watched, when it cannot be.
+    watch_problem: Option<String>,
 }
 
 impl ModelSource {
@@ -36,6 +38,7 @@ impl ModelSource {
             problem,
             on_last_good: false,
             changed: Arc::new(AtomicBool::new(false)),
+            watch_problem: None,
         }
     }
 
@@ -66,14 +69,14 @@ impl ModelSource {
 
     /// Watches the shared file (not the embedded model) from a background thread that
     /// wakes the window only when the file's modification time changes.
-    pub fn watch(&self, ctx: &egui::Context) {
+    pub fn watch(&mut self, ctx: &egui::Context) {
         let ModelOrigin::File(path) = &self.origin else {
             return;
         };
         let path: PathBuf = path.clone();
         let changed = Arc::clone(&self.changed);
         let ctx = ctx.clone();
-        let _ = std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("model-watch".into())
             .spawn(move || {
                 let stamp = |p: &PathBuf| -> Option<SystemTime> {
@@ -90,6 +93,26 @@ impl ModelSource {
                     }
                 }
             });
+        if let Err(err) = spawned {
+            self.watch_problem = Some(format!(
+                "共有の手続きモデルの変更を見張れません（{err}）。変更を反映するには画面を開き直してください"
+            ));
+        }
+    }
+
+    /// The lines of the red banner: the shared file's problem and the watcher's.
+    pub fn problems(&self) -> Vec<String> {
+        let model = self.problem.as_ref().map(|problem| {
+            format!(
+                "共有の手続きモデルを使えません（{}）: {}",
+                self.fallback_words(),
+                problem.lines().next().unwrap_or_default()
+            )
+        });
+        model
+            .into_iter()
+            .chain(self.watch_problem.clone())
+            .collect()
     }
 
     /// What the window runs on while the shared file cannot be used.

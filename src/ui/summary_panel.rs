@@ -1,48 +1,33 @@
 //! A preview of the paper handed to the citizen, and the 印刷 button.
 
 use super::app::AppCommand;
-use crate::case::Case;
-use crate::counter::CounterSession;
-use crate::engine::Evaluation;
-use crate::model::ProcedureModel;
+use super::theme;
+use crate::guidance::Guidance;
 use crate::sheet::{Sheet, SheetLine};
 use egui::RichText;
 
-/// Draws the preview; gives `Print` when the button is pressed.
-pub fn summary_ui(
-    ui: &mut egui::Ui,
-    session: &CounterSession,
-    model: &ProcedureModel,
-    case: Option<&Case>,
-    evaluation: &Result<Evaluation, String>,
-) -> Vec<AppCommand> {
+/// Draws the preview of the sheet of `guidance`; gives `Print` when the button is pressed.
+pub fn summary_ui(ui: &mut egui::Ui, guidance: Option<&Guidance>) -> Vec<AppCommand> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.heading("お渡しする案内");
-        let ready = case.is_some() && evaluation.is_ok();
         let button = ui
-            .add_enabled(ready, egui::Button::new("印刷"))
+            .add_enabled(guidance.is_some(), egui::Button::new("印刷"))
             .on_hover_text("A4 の PDF を保存して、印刷のために開きます（Ctrl+P）")
             .on_disabled_hover_text("手続きと窓口に来た人を選ぶと印刷できます");
         if button.clicked() {
             commands.push(AppCommand::Print);
         }
     });
-    let (Some(case), Ok(evaluation)) = (case, evaluation) else {
+    let Some(guidance) = guidance else {
         ui.label(RichText::new("受付内容を入力すると、ここに案内の内容が表示されます。").weak());
         return commands;
     };
-    let sheet = Sheet::build(
-        model,
-        case,
-        evaluation,
-        session.shown_visit(evaluation),
-        &session.presented(evaluation),
-    );
+    let sheet = Sheet::from_guidance(guidance);
     egui::ScrollArea::vertical()
         .id_salt("summary_scroll")
         .show(ui, |ui| {
-            ui.label(RichText::new(&sheet.title).strong().size(17.0));
+            ui.label(RichText::new(&sheet.title).strong().size(theme::ITEM_SIZE));
             for section in &sheet.sections {
                 ui.add_space(4.0);
                 ui.label(RichText::new(format!("【{}】", section.heading)).strong());
@@ -52,11 +37,7 @@ pub fn summary_ui(
                             ui.label(text);
                         }
                         SheetLine::Alert(text) => {
-                            ui.label(
-                                RichText::new(text)
-                                    .strong()
-                                    .color(super::checklist_panel::BLOCKER_RED),
-                            );
+                            ui.label(RichText::new(text).strong().color(theme::RED));
                         }
                         SheetLine::Bullet(text) => {
                             ui.label(format!("・{text}"));
@@ -66,6 +47,12 @@ pub fn summary_ui(
                         }
                     }
                 }
+            }
+            ui.add_space(4.0);
+            ui.separator();
+            ui.label(RichText::new(&sheet.counter_copy.heading).strong());
+            for line in &sheet.counter_copy.lines {
+                ui.label(RichText::new(line).small());
             }
         });
     commands

@@ -82,3 +82,9 @@ pub fn example_cases() -> Vec<(String, madoguchi::case::Case)> {
     assert!(cases.len() >= 15, "only {} example cases", cases.len());
     cases
 }
+
+/// The answer a case gives, or the case format's default (`pins_known` true, the rest false),
+/// read straight from ../shared/spec/case-format.md, not from the model.
+pub fn said(case: &Case, id: &str) -> bool {
+    case.answers.given(id).unwrap_or(id == "pins_known")
+}

@@ -1,0 +1,697 @@
+//! The one guidance for a visit: built once from the model, the case, the evaluation and the
+//! ticks, it holds everything the window, the sheet and the command line say — per asked
+//! procedure its outcome, documents, notices and steps. The three views choose layout, never
+//! words or conditions.
+
+pub mod phrases;
+
+use crate::case::Case;
+use crate::dates::{format_both, format_iso};
+use crate::engine::{Evaluation, ExemptedDocument, Facts, Outcome, Requirement, VisitNumber};
+use crate::model::{DocumentId, Flow, ProcedureKind, ProcedureModel, Route};
+use chrono::NaiveDate;
+pub use phrases::Phrase;
+
+/// Fills `{name}` slots.
+fn fill(template: &str, slots: &[(&str, &str)]) -> String {
+    slots
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// The words of the guidance in one language (Japanese; the sheet's other languages plug
+/// in here).
+pub struct Wording;
+
+impl Wording {
+    pub fn phrase(&self, phrase: Phrase) -> &'static str {
+        phrases::ja(phrase)
+    }
+
+    pub fn fill(&self, phrase: Phrase, slots: &[(&str, &str)]) -> String {
+        fill(self.phrase(phrase), slots)
+    }
+
+    pub fn date(&self, date: NaiveDate) -> String {
+        format_both(date)
+    }
+}
+
+/// Why a document is asked for: the route's title and the page's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Why {
+    pub route_title: String,
+    pub passage: String,
+}
+
+/// A document as people read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentLine {
+    pub id: DocumentId,
+    pub label: String,
+    pub examples: Vec<String>,
+    pub note: Option<String>,
+    pub why: Vec<Why>,
+    pub ticked: bool,
+}
+
+impl DocumentLine {
+    /// `（例: 運転免許証・旅券）` or nothing.
+    pub fn examples_text(&self, wording: &Wording) -> Option<String> {
+        (!self.examples.is_empty()).then(|| {
+            wording.fill(
+                Phrase::Examples,
+                &[(
+                    "examples",
+                    &self.examples.join(wording.phrase(Phrase::TitleSeparator)),
+                )],
+            )
+        })
+    }
+}
+
+/// A document not needed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExemptedLine {
+    pub label: String,
+    pub reason: String,
+}
+
+/// A blocker or warning: its title, what staff say, what the citizen reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeText {
+    pub title: String,
+    pub for_staff: String,
+    pub for_citizen: Option<String>,
+}
+
+/// Where one procedure stands today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProcedureState {
+    /// Done at this visit.
+    SameDay,
+    /// The three-step route; this is its first or second visit.
+    ThreeStep(VisitNumber),
+    /// Cannot be done today.
+    Blocked,
+}
+
+/// One asked procedure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcedureGuidance {
+    pub procedure: ProcedureKind,
+    pub title: String,
+    pub short_title: String,
+    pub route_title: String,
+    pub state: ProcedureState,
+    /// The state in words, whatever has been ticked (`即日で手続きできます`).
+    pub state_text: String,
+    /// Its documents at this visit (when it goes ahead), with the ticks.
+    pub documents: Vec<DocumentLine>,
+    /// What the citizen reads about the result: done, missing documents, or refused.
+    pub verdict: String,
+    pub blockers: Vec<NoticeText>,
+    pub warnings: Vec<NoticeText>,
+    /// For a blocked procedure the citizen may come back for: what to bring then.
+    pub bring_next_time: Vec<DocumentLine>,
+    pub staff_notes: Vec<String>,
+    pub citizen_notes: Vec<String>,
+}
+
+impl ProcedureGuidance {
+    pub fn goes_ahead(&self) -> bool {
+        self.state != ProcedureState::Blocked
+    }
+
+    /// Every document of this visit is ticked (and something goes ahead).
+    pub fn all_ticked(&self) -> bool {
+        self.goes_ahead() && self.documents.iter().all(|d| d.ticked)
+    }
+}
+
+/// The three steps, in the page's words, with what to bring to the second visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepsGuidance {
+    pub route_title: String,
+    pub apply: String,
+    pub mailing: String,
+    pub arrival: String,
+    pub holder_task: String,
+    pub come_back: String,
+    pub second_visit_place: String,
+    pub second_visit_documents: Vec<DocumentLine>,
+}
+
+/// The part of the sheet the counter keeps (always Japanese).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CounterCopy {
+    pub date: String,
+    pub procedures: Vec<String>,
+    pub applicant: String,
+    pub seen: Vec<String>,
+}
+
+/// Everything said about one visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guidance {
+    pub title: String,
+    pub basis: String,
+    pub visit_date: String,
+    /// `1回目の来庁：申請` on the three-step route.
+    pub visit_stage: Option<String>,
+    pub procedures_text: String,
+    pub applicant: String,
+    pub place: String,
+    pub holder_age: Option<u32>,
+    pub procedures: Vec<ProcedureGuidance>,
+    /// The documents of this visit for the procedures that go ahead, with the ticks.
+    pub checklist: Vec<DocumentLine>,
+    pub exempted: Vec<ExemptedLine>,
+    /// Documents of the checklist not yet ticked.
+    pub missing: Vec<DocumentLine>,
+    /// The three-step flow (first visit of a three-step route that goes ahead).
+    pub steps: Option<StepsGuidance>,
+    /// How to write the PINs (the 記入用紙 is mailed on the three-step route).
+    pub pin_writing: Vec<String>,
+    /// The 署名用 statement, the new expiry, the convenience-store option, route notes.
+    pub certificate: Vec<String>,
+    /// The 署名用 statement alone (staff see it in any case).
+    pub signature: Option<String>,
+    pub new_cert_expiry: Option<String>,
+    pub contact: Vec<String>,
+    pub counter_copy: CounterCopy,
+    pub footer: String,
+}
+
+impl Guidance {
+    /// Builds the guidance of a visit. `visit` is the visit being checked on the three-step
+    /// route; `presented` the documents ticked at the counter.
+    pub fn build(
+        model: &ProcedureModel,
+        case: &Case,
+        evaluation: &Evaluation,
+        visit: VisitNumber,
+        presented: &[DocumentId],
+    ) -> Guidance {
+        let builder = Builder {
+            model,
+            case,
+            evaluation,
+            facts: Facts::new(model, case),
+            wording: Wording,
+            visit: if evaluation.going_ahead().any(|o| !o.same_day) {
+                visit
+            } else {
+                VisitNumber::First
+            },
+            presented,
+        };
+        builder.build()
+    }
+
+    /// Every procedure that goes ahead.
+    pub fn going_ahead(&self) -> impl Iterator<Item = &ProcedureGuidance> {
+        self.procedures.iter().filter(|p| p.goes_ahead())
+    }
+}
+
+struct Builder<'a> {
+    model: &'a ProcedureModel,
+    case: &'a Case,
+    evaluation: &'a Evaluation,
+    facts: Facts<'a>,
+    wording: Wording,
+    visit: VisitNumber,
+    presented: &'a [DocumentId],
+}
+
+impl Builder<'_> {
+    fn build(&self) -> Guidance {
+        let model = self.model;
+        let wording = &self.wording;
+        let procedures: Vec<ProcedureGuidance> = self
+            .evaluation
+            .outcomes
+            .iter()
+            .filter_map(|o| self.procedure(o))
+            .collect();
+        let titles: Vec<&str> = procedures.iter().map(|p| p.title.as_str()).collect();
+        let procedures_text = titles.join(wording.phrase(Phrase::TitleSeparator));
+        let checklist = self.checklist();
+        let missing: Vec<DocumentLine> = checklist.iter().filter(|d| !d.ticked).cloned().collect();
+        let steps = self.steps();
+        let applicant = model.applicant_label(self.case.applicant).to_string();
+        Guidance {
+            title: wording.fill(Phrase::Title, &[("procedures", &procedures_text)]),
+            basis: wording.fill(
+                Phrase::Basis,
+                &[
+                    ("publisher", &model.page.publisher),
+                    ("page", &model.page.title),
+                    ("updated", &model.page.updated),
+                ],
+            ),
+            visit_date: wording.date(self.case.today()),
+            visit_stage: self.three_step_going_ahead().then(|| {
+                wording
+                    .phrase(match self.visit {
+                        VisitNumber::First => Phrase::VisitFirst,
+                        VisitNumber::Second => Phrase::VisitSecond,
+                    })
+                    .to_string()
+            }),
+            procedures_text,
+            place: self.place(),
+            holder_age: self.evaluation.holder_age,
+            exempted: self.exempted(),
+            pin_writing: if self.three_step_going_ahead() {
+                self.pin_writing()
+            } else {
+                Vec::new()
+            },
+            certificate: self.certificate_lines(&procedures),
+            signature: self.signature(),
+            new_cert_expiry: self.new_cert_expiry(),
+            contact: model.office.contact.clone(),
+            counter_copy: CounterCopy {
+                date: format_iso(self.case.today()),
+                procedures: procedures.iter().map(|p| self.counter_line(p)).collect(),
+                applicant: applicant.clone(),
+                seen: checklist
+                    .iter()
+                    .filter(|d| d.ticked)
+                    .map(|d| d.label.clone())
+                    .collect(),
+            },
+            applicant,
+            steps,
+            checklist,
+            missing,
+            procedures,
+            footer: format!(
+                "{}「{}」（{}）",
+                model.page.publisher, model.page.title, model.page.updated
+            ),
+        }
+    }
+
+    fn three_step_going_ahead(&self) -> bool {
+        self.evaluation.going_ahead().any(|o| !o.same_day)
+    }
+
+    fn route(&self, outcome: &Outcome) -> Option<&Route> {
+        self.model.route(&outcome.route)
+    }
+
+    /// The visit a procedure's documents are checked for.
+    fn visit_of(&self, outcome: &Outcome) -> VisitNumber {
+        if outcome.same_day {
+            VisitNumber::First
+        } else {
+            self.visit
+        }
+    }
+
+    fn document_line(&self, requirement: &Requirement) -> DocumentLine {
+        DocumentLine {
+            id: requirement.document.clone(),
+            label: requirement.label.clone(),
+            examples: requirement.examples.clone(),
+            note: requirement.note.clone(),
+            why: requirement
+                .reasons
+                .iter()
+                .map(|r| Why {
+                    route_title: self
+                        .model
+                        .route(&r.route)
+                        .map_or(String::new(), |route| route.title.clone()),
+                    passage: r.source.trim_start_matches('・').replace('\n', " "),
+                })
+                .collect(),
+            ticked: requirement.visit == self.visit
+                && self.presented.contains(&requirement.document),
+        }
+    }
+
+    fn notice_slots(&self, template: &str) -> String {
+        let window = self
+            .evaluation
+            .renewal_window_start
+            .map_or_else(String::new, |d| self.wording.date(d));
+        let age = self
+            .evaluation
+            .holder_age
+            .map_or_else(String::new, |a| a.to_string());
+        fill(template, &[("window_start", &window), ("age", &age)])
+    }
+
+    fn procedure(&self, outcome: &Outcome) -> Option<ProcedureGuidance> {
+        let model = self.model;
+        let wording = &self.wording;
+        let info = model.procedure(outcome.procedure)?;
+        let route = self.route(outcome)?;
+        let visit = self.visit_of(outcome);
+        let state = match (outcome.goes_ahead(), outcome.same_day) {
+            (false, _) => ProcedureState::Blocked,
+            (true, true) => ProcedureState::SameDay,
+            (true, false) => ProcedureState::ThreeStep(visit),
+        };
+        let documents: Vec<DocumentLine> = if outcome.goes_ahead() {
+            outcome
+                .requirements_for(visit)
+                .map(|r| self.document_line(r))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let blockers: Vec<NoticeText> = outcome
+            .blockers
+            .iter()
+            .filter_map(|id| model.blocker(*id))
+            .map(|b| NoticeText {
+                title: b.title.clone(),
+                for_staff: self.notice_slots(&b.staff_text),
+                for_citizen: Some(self.notice_slots(&b.citizen_text)),
+            })
+            .collect();
+        let come_back = outcome
+            .blockers
+            .iter()
+            .filter_map(|id| model.blocker(*id))
+            .all(|b| b.come_back_with_documents);
+        let bring_next_time = if !outcome.goes_ahead() && come_back {
+            outcome
+                .requirements_for(VisitNumber::First)
+                .map(|r| DocumentLine {
+                    ticked: false,
+                    ..self.document_line(r)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let all_ticked = documents.iter().all(|d| d.ticked);
+        let verdict = wording
+            .phrase(match (state, all_ticked) {
+                (ProcedureState::Blocked, _) => Phrase::VerdictBlocked,
+                (ProcedureState::SameDay, true) => Phrase::VerdictSameDayDone,
+                (ProcedureState::SameDay, false) => Phrase::VerdictSameDayMissing,
+                (ProcedureState::ThreeStep(VisitNumber::First), true) => {
+                    Phrase::VerdictFirstVisitDone
+                }
+                (ProcedureState::ThreeStep(VisitNumber::First), false) => {
+                    Phrase::VerdictFirstVisitMissing
+                }
+                (ProcedureState::ThreeStep(VisitNumber::Second), true) => {
+                    Phrase::VerdictSecondVisitDone
+                }
+                (ProcedureState::ThreeStep(VisitNumber::Second), false) => {
+                    Phrase::VerdictSecondVisitMissing
+                }
+            })
+            .to_string();
+        let state_text = wording
+            .phrase(match state {
+                ProcedureState::Blocked => Phrase::VerdictBlocked,
+                ProcedureState::SameDay => Phrase::StateSameDay,
+                ProcedureState::ThreeStep(VisitNumber::First) => Phrase::StateThreeStepFirst,
+                ProcedureState::ThreeStep(VisitNumber::Second) => Phrase::StateThreeStepSecond,
+            })
+            .to_string();
+        Some(ProcedureGuidance {
+            state_text,
+            procedure: outcome.procedure,
+            title: info.title.clone(),
+            short_title: info.short_title.clone(),
+            route_title: route.title.clone(),
+            state,
+            documents,
+            verdict,
+            blockers,
+            warnings: outcome
+                .warnings
+                .iter()
+                .filter_map(|id| model.warning(*id))
+                .map(|w| NoticeText {
+                    title: w.title.clone(),
+                    for_staff: self.notice_slots(&w.staff_text),
+                    for_citizen: None,
+                })
+                .collect(),
+            bring_next_time,
+            staff_notes: route.staff_notes.iter().map(|q| q.text.clone()).collect(),
+            citizen_notes: if outcome.goes_ahead() {
+                route.citizen_notes.iter().map(|q| q.text.clone()).collect()
+            } else {
+                Vec::new()
+            },
+        })
+    }
+
+    /// The documents of this visit for the procedures that go ahead, each once.
+    fn checklist(&self) -> Vec<DocumentLine> {
+        let going: Vec<&Outcome> = self.evaluation.going_ahead().collect();
+        self.evaluation
+            .requirements_for(self.visit)
+            .filter(|r| {
+                going.iter().any(|o| {
+                    o.requirements_for(self.visit_of(o))
+                        .any(|own| own.document == r.document && own.visit == r.visit)
+                })
+            })
+            .map(|r| self.document_line(r))
+            .collect()
+    }
+
+    fn exempted(&self) -> Vec<ExemptedLine> {
+        let visit = self.visit;
+        let going: Vec<&Outcome> = self.evaluation.going_ahead().collect();
+        let of_going = |e: &ExemptedDocument| {
+            going
+                .iter()
+                .any(|o| o.exempted.iter().any(|own| own.document == e.document))
+        };
+        self.evaluation
+            .exempted
+            .iter()
+            .filter(|e| e.visit == visit && of_going(e))
+            .map(|e| ExemptedLine {
+                label: self.model.document_label(&e.document).to_string(),
+                reason: e.reason.clone(),
+            })
+            .collect()
+    }
+
+    /// Where this visit takes place: the second visit's own place on the three-step route
+    /// when the page names one, else the office's counter.
+    fn place(&self) -> String {
+        let second_place = self
+            .evaluation
+            .going_ahead()
+            .filter_map(|o| self.route(o))
+            .find_map(|r| r.flow.second_visit().and_then(|v| v.place.clone()));
+        match (self.visit, second_place) {
+            (VisitNumber::Second, Some(place)) => place,
+            _ => self.model.office.counter_place.clone(),
+        }
+    }
+
+    /// The page's three steps of the first three-step route that goes ahead (the renewal's
+    /// flow covers a PIN reset asked at the same time), with every document of the second
+    /// visit.
+    fn steps(&self) -> Option<StepsGuidance> {
+        if self.visit != VisitNumber::First {
+            return None;
+        }
+        let route = self
+            .evaluation
+            .going_ahead()
+            .filter(|o| !o.same_day)
+            .find_map(|o| self.route(o))?;
+        let Flow::ThreeStep {
+            apply,
+            mailing,
+            arrival,
+            holder_task,
+            come_back,
+            second_visit,
+            ..
+        } = &route.flow
+        else {
+            return None;
+        };
+        Some(StepsGuidance {
+            route_title: route.title.clone(),
+            apply: apply.text.clone(),
+            mailing: mailing.text.clone(),
+            arrival: arrival.text.clone(),
+            holder_task: holder_task.text.clone(),
+            come_back: come_back.text.clone(),
+            second_visit_place: second_visit
+                .place
+                .clone()
+                .unwrap_or_else(|| self.model.office.counter_place.clone()),
+            second_visit_documents: self
+                .evaluation
+                .requirements_for(VisitNumber::Second)
+                .map(|r| DocumentLine {
+                    ticked: false,
+                    ..self.document_line(r)
+                })
+                .collect(),
+        })
+    }
+
+    fn pin_writing(&self) -> Vec<String> {
+        let model = self.model;
+        model
+            .pins
+            .iter()
+            .map(|pin| format!("{}: {}", pin.label, pin.format))
+            .chain(model.pin_writing_rules.iter().map(|r| r.text.clone()))
+            .collect()
+    }
+
+    fn cert_issue_goes_ahead(&self) -> bool {
+        self.evaluation
+            .outcome(ProcedureKind::CertIssue)
+            .is_some_and(Outcome::goes_ahead)
+    }
+
+    fn signature(&self) -> Option<String> {
+        let rules = &self.model.certificate;
+        self.case.requests(ProcedureKind::CertIssue).then(|| {
+            if self.evaluation.signature_cert {
+                rules.signature_cert_issued.clone()
+            } else {
+                rules.signature_cert_refused.clone()
+            }
+        })
+    }
+
+    fn new_cert_expiry(&self) -> Option<String> {
+        let expiry = self
+            .evaluation
+            .new_cert_expiry
+            .filter(|_| self.cert_issue_goes_ahead())?;
+        Some(
+            self.wording
+                .fill(Phrase::NewExpiry, &[("date", &self.wording.date(expiry))]),
+        )
+    }
+
+    fn certificate_lines(&self, procedures: &[ProcedureGuidance]) -> Vec<String> {
+        let mut lines = Vec::new();
+        lines.extend(self.new_cert_expiry());
+        if self.cert_issue_goes_ahead() && !self.evaluation.signature_cert {
+            lines.extend(self.signature());
+        }
+        let store = &self.model.convenience_store;
+        if self.facts.holds(&store.when) {
+            lines.push(store.text.clone());
+        }
+        for procedure in procedures {
+            for note in &procedure.citizen_notes {
+                if !lines.contains(note) {
+                    lines.push(note.clone());
+                }
+            }
+        }
+        lines
+    }
+
+    fn counter_line(&self, procedure: &ProcedureGuidance) -> String {
+        let wording = &self.wording;
+        let state = if procedure.goes_ahead() {
+            wording.phrase(Phrase::CounterProcedureDone).to_string()
+        } else {
+            let reasons: Vec<&str> = procedure
+                .blockers
+                .iter()
+                .map(|b| b.title.as_str())
+                .collect();
+            wording.fill(
+                Phrase::CounterProcedureRefused,
+                &[(
+                    "reason",
+                    &reasons.join(wording.phrase(Phrase::ListSeparator)),
+                )],
+            )
+        };
+        format!("{}: {state}", procedure.short_title)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::evaluate;
+
+    fn model() -> ProcedureModel {
+        ProcedureModel::embedded().unwrap()
+    }
+
+    fn case(text: &str) -> Case {
+        Case::from_ron(text, "t.ron").unwrap()
+    }
+
+    #[test]
+    fn a_blocked_renewal_and_a_pin_reset_that_goes_ahead_are_said_apart() {
+        let model = model();
+        let case = case(
+            r#"Case(today: "2027-01-05", procedures: [CertIssue, PinReset], applicant: Principal,
+               birth_date: "1984-06-30", cert_expiry: "2027-06-30", card_expiry: "2032-06-30", pin_locked: true)"#,
+        );
+        let evaluation = evaluate(&model, &case);
+        let card = DocumentId("card".into());
+        let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[card]);
+        let [renewal, pin] = guidance.procedures.as_slice() else {
+            panic!("two procedures");
+        };
+        assert_eq!(renewal.state, ProcedureState::Blocked);
+        assert_eq!(renewal.verdict, "本日は受付できません。");
+        assert!(
+            renewal.blockers[0]
+                .for_citizen
+                .as_deref()
+                .unwrap()
+                .contains("2027年3月31日（令和9年3月31日）から申請できます")
+        );
+        assert_eq!(renewal.bring_next_time.len(), 2);
+        assert_eq!(pin.state, ProcedureState::SameDay);
+        assert_eq!(guidance.checklist.len(), 2);
+        assert_eq!(guidance.missing.len(), 1);
+        assert!(
+            guidance.new_cert_expiry.is_none(),
+            "no expiry for a refused renewal"
+        );
+        assert_eq!(
+            guidance.counter_copy.procedures,
+            [
+                "更新・新規発行: 受付せず（まだ更新期間ではありません）",
+                "暗証番号再設定: 受付"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_three_steps_are_the_pages_words_from_the_first_step() {
+        let model = model();
+        let case = case(r#"Case(today: "2026-10-01", procedures: [PinReset], applicant: Proxy)"#);
+        let evaluation = evaluate(&model, &case);
+        let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[]);
+        let steps = guidance.steps.unwrap();
+        assert!(
+            steps
+                .apply
+                .starts_with("代理人が窓口に来庁し、暗証番号再設定")
+        );
+        assert_eq!(steps.come_back, "代理人が書類を持参して窓口に来庁する。");
+        assert_eq!(steps.second_visit_place, "茨木市役所南館9階");
+        assert_eq!(steps.second_visit_documents.len(), 7);
+        assert!(!guidance.pin_writing.is_empty());
+    }
+}
