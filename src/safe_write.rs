@@ -1,6 +1,7 @@
 //! Writing a file so that a failure never leaves a partial one: a temporary name in the
 //! target folder, then a rename.
 
+use crate::file_error::FileError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -15,12 +16,12 @@ fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}-{nanos}.tmp", std::process::id()))
 }
 
-/// Writes `bytes` to `path` atomically; the message names the path and the reason.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+/// Writes `bytes` to `path` atomically; the error names the path and what to do.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     if path.is_dir() {
-        return Err(format!(
-            "{}: フォルダです。ファイル名を指定してください",
-            path.display()
+        return Err(FileError::new(
+            path,
+            "書き込めません: フォルダです。ファイル名を指定してください",
         ));
     }
     let temporary = temporary_path(path);
@@ -30,8 +31,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     });
     let result = written.and_then(|()| std::fs::rename(&temporary, path));
     result.map_err(|err| {
+        // The temporary file may not exist (creating it failed): nothing else to clean.
         let _ = std::fs::remove_file(&temporary);
-        format!("{}: 書き込めません: {err}", path.display())
+        FileError::from_io(path, "書き込めません", &err)
     })
 }
 
@@ -53,6 +55,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no-such-folder").join("a.pdf");
         let err = write_atomically(&path, b"x").unwrap_err();
+        let err = err.to_string();
         assert!(
             err.contains("書き込めません") && err.contains("a.pdf"),
             "{err}"
@@ -66,6 +69,7 @@ mod tests {
         assert!(
             write_atomically(dir.path(), b"x")
                 .unwrap_err()
+                .to_string()
                 .contains("フォルダ")
         );
     }

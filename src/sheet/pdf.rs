@@ -280,105 +280,129 @@ fn counter_copy(sheet: &Sheet, marks: &mut Vec<Mark>) {
     });
 }
 
+/// Why a sheet could not be made into a PDF or written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SheetError {
+    #[error(
+        "案内が A4 1ページに収まりません（文字を{MIN_BODY_SIZE}ポイントまで小さくしても入りません）。手続きモデルの文を短くしてください"
+    )]
+    DoesNotFit,
+    #[error("PDF を作れませんでした: {0}")]
+    Render(String),
+    #[error("{0}")]
+    Write(#[from] crate::file_error::FileError),
+}
+
 /// The PDF bytes of a sheet: one A4 page.
-pub fn render_pdf(sheet: &Sheet) -> Result<Vec<u8>, String> {
-    let font = Font::new(JAPANESE_FONT.into(), 0).ok_or("フォントを読み込めません")?;
+pub fn render_pdf(sheet: &Sheet) -> Result<Vec<u8>, SheetError> {
+    let font = Font::new(JAPANESE_FONT.into(), 0)
+        .ok_or_else(|| SheetError::Render("フォントを読み込めません".into()))?;
     let page_layout = layout(sheet);
     if !page_layout.fits() {
-        return Err(format!(
-            "案内が A4 1ページに収まりません（文字を{MIN_BODY_SIZE}ポイントまで小さくしても入りません）。手続きモデルの文を短くしてください"
-        ));
+        return Err(SheetError::DoesNotFit);
     }
     let mut document = Document::new();
-    let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("用紙の大きさが不正です")?;
+    let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
+        .ok_or_else(|| SheetError::Render("用紙の大きさが不正です".into()))?;
     let mut page = document.start_page_with(PageSettings::new(size));
     let mut surface = page.surface();
-    let black = Fill::default();
-    let red = Fill {
-        paint: rgb::Color::new(0xb0, 0x1e, 0x1e).into(),
-        ..Fill::default()
-    };
     for mark in &page_layout.marks {
-        match mark {
-            Mark::Text {
-                x,
-                baseline,
-                size,
-                text,
-                bold,
-                red: is_red,
-            } => {
-                let fill = if *is_red { red.clone() } else { black.clone() };
-                surface.set_fill(Some(fill.clone()));
-                surface.set_stroke(None);
-                surface.draw_text(
-                    Point::from_xy(*x, *baseline),
-                    font.clone(),
-                    *size,
-                    text,
-                    false,
-                    TextDirection::Auto,
-                );
-                if *bold {
-                    // Faux bold: the same glyphs once more as a thin outline.
-                    surface.set_fill(None);
-                    surface.set_stroke(Some(Stroke {
-                        paint: fill.paint.clone(),
-                        width: size * 0.04,
-                        ..Stroke::default()
-                    }));
-                    surface.draw_text(
-                        Point::from_xy(*x, *baseline),
-                        font.clone(),
-                        *size,
-                        text,
-                        true,
-                        TextDirection::Auto,
-                    );
-                }
-            }
-            Mark::Box {
-                x,
-                bottom,
-                side,
-                ticked,
-            } => stroke_path(&mut surface, 0.8, None, |path| {
-                if let Some(rect) = Rect::from_xywh(*x, *bottom - side, *side, *side) {
-                    path.push_rect(rect);
-                }
-                if *ticked {
-                    path.move_to(x + side * 0.18, bottom - side * 0.5);
-                    path.line_to(x + side * 0.42, bottom - side * 0.2);
-                    path.line_to(x + side * 0.85, bottom - side * 0.85);
-                }
-            }),
-            Mark::Rule { y, dashed } => {
-                let dash = dashed.then(|| StrokeDash {
-                    array: vec![4.0, 3.0],
-                    offset: 0.0,
-                });
-                stroke_path(&mut surface, 0.6, dash, |path| {
-                    path.move_to(MARGIN / 2.0, *y);
-                    path.line_to(PAGE_WIDTH - MARGIN / 2.0, *y);
-                });
-            }
-            Mark::Frame {
-                x,
-                top,
-                width,
-                height,
-            } => stroke_path(&mut surface, 0.8, None, |path| {
-                if let Some(rect) = Rect::from_xywh(*x, *top, *width, *height) {
-                    path.push_rect(rect);
-                }
-            }),
-        }
+        draw_mark(&mut surface, &font, mark);
     }
     surface.finish();
     page.finish();
     document
         .finish()
-        .map_err(|e| format!("PDF を作れませんでした: {e:?}"))
+        .map_err(|e| SheetError::Render(format!("{e:?}")))
+}
+
+/// Draws one mark of the layout.
+fn draw_mark(surface: &mut krilla::surface::Surface<'_>, font: &Font, mark: &Mark) {
+    match mark {
+        Mark::Text {
+            x,
+            baseline,
+            size,
+            text,
+            bold,
+            red,
+        } => draw_text(
+            surface,
+            font,
+            Point::from_xy(*x, *baseline),
+            *size,
+            text,
+            *bold,
+            *red,
+        ),
+        Mark::Box {
+            x,
+            bottom,
+            side,
+            ticked,
+        } => stroke_path(surface, 0.8, None, |path| {
+            if let Some(rect) = Rect::from_xywh(*x, *bottom - side, *side, *side) {
+                path.push_rect(rect);
+            }
+            if *ticked {
+                path.move_to(x + side * 0.18, bottom - side * 0.5);
+                path.line_to(x + side * 0.42, bottom - side * 0.2);
+                path.line_to(x + side * 0.85, bottom - side * 0.85);
+            }
+        }),
+        Mark::Rule { y, dashed } => {
+            let dash = dashed.then(|| StrokeDash {
+                array: vec![4.0, 3.0],
+                offset: 0.0,
+            });
+            stroke_path(surface, 0.6, dash, |path| {
+                path.move_to(MARGIN / 2.0, *y);
+                path.line_to(PAGE_WIDTH - MARGIN / 2.0, *y);
+            });
+        }
+        Mark::Frame {
+            x,
+            top,
+            width,
+            height,
+        } => stroke_path(surface, 0.8, None, |path| {
+            if let Some(rect) = Rect::from_xywh(*x, *top, *width, *height) {
+                path.push_rect(rect);
+            }
+        }),
+    }
+}
+
+/// A line of text in black or red; bold is the same glyphs once more as a thin outline.
+fn draw_text(
+    surface: &mut krilla::surface::Surface<'_>,
+    font: &Font,
+    at: Point,
+    size: f32,
+    text: &str,
+    bold: bool,
+    red: bool,
+) {
+    let fill = if red {
+        Fill {
+            paint: rgb::Color::new(0xb0, 0x1e, 0x1e).into(),
+            ..Fill::default()
+        }
+    } else {
+        Fill::default()
+    };
+    surface.set_fill(Some(fill.clone()));
+    surface.set_stroke(None);
+    surface.draw_text(at, font.clone(), size, text, false, TextDirection::Auto);
+    if bold {
+        surface.set_fill(None);
+        surface.set_stroke(Some(Stroke {
+            paint: fill.paint.clone(),
+            width: size * 0.04,
+            ..Stroke::default()
+        }));
+        surface.draw_text(at, font.clone(), size, text, true, TextDirection::Auto);
+    }
 }
 
 /// Strokes (never fills) the path that `build` draws, in black.
@@ -418,9 +442,9 @@ pub fn default_file_name(guidance: &crate::guidance::Guidance) -> String {
 
 /// Writes the sheet's PDF to `path` through a temporary file in the same folder and a
 /// rename, so a failure leaves no partial file.
-pub fn write_pdf_file(sheet: &Sheet, path: &Path) -> Result<(), String> {
+pub fn write_pdf_file(sheet: &Sheet, path: &Path) -> Result<(), SheetError> {
     let bytes = render_pdf(sheet)?;
-    crate::safe_write::write_atomically(path, &bytes)
+    Ok(crate::safe_write::write_atomically(path, &bytes)?)
 }
 
 #[cfg(test)]

@@ -186,7 +186,7 @@ impl CounterApp {
                     )),
                 }
             }
-            Err(message) => Notice::Failed(message),
+            Err(err) => Notice::Failed(err.to_string()),
         }
     }
 
