@@ -2,7 +2,9 @@
 //! readable Japanese text of a [`Guidance`] (the same words as the window and the sheet).
 
 use crate::engine::Evaluation;
-use crate::guidance::{DocumentLine, Guidance, Phrase, ProcedureGuidance, ProcedureState, Wording};
+use crate::guidance::{
+    DocumentLine, Guidance, Phrase, ProcedureGuidance, ProcedureState, StepsGuidance, Wording,
+};
 use std::fmt::Write as _;
 
 /// The JSON that `madoguchi evaluate --json` prints.
@@ -47,29 +49,7 @@ pub fn to_text(guidance: &Guidance) -> String {
         }
     }
     if let Some(steps) = &guidance.steps {
-        let _ = writeln!(out);
-        let _ = writeln!(out, "■ {}", wording.phrase(Phrase::HeadingSteps));
-        let _ = writeln!(out, "  {}", wording.phrase(Phrase::StepsLead));
-        let _ = writeln!(
-            out,
-            "  (1) {}{}",
-            steps.apply,
-            wording.phrase(Phrase::StepToday)
-        );
-        let _ = writeln!(out, "      ※{}", steps.mailing);
-        let _ = writeln!(out, "  (2) {}", steps.arrival);
-        let _ = writeln!(out, "      ※{}", steps.holder_task);
-        let _ = writeln!(out, "  (3) {}", steps.come_back);
-        let _ = writeln!(
-            out,
-            "      {}: {}　{}:",
-            wording.phrase(Phrase::Place),
-            steps.second_visit_place,
-            wording.phrase(Phrase::StepDocuments)
-        );
-        for document in &steps.second_visit_documents {
-            write_document(&mut out, document, &wording, "      ");
-        }
+        write_steps(&mut out, steps, &wording);
     }
     let _ = writeln!(out);
     for line in guidance.signature.iter().chain(
@@ -82,6 +62,32 @@ pub fn to_text(guidance: &Guidance) -> String {
     }
     let _ = writeln!(out, "（{}）", guidance.footer);
     out
+}
+
+fn write_steps(out: &mut String, steps: &StepsGuidance, wording: &Wording) {
+    let _ = writeln!(out);
+    let _ = writeln!(out, "■ {}", wording.phrase(Phrase::HeadingSteps));
+    let _ = writeln!(out, "  {}", wording.phrase(Phrase::StepsLead));
+    let _ = writeln!(
+        out,
+        "  (1) {}{}",
+        steps.apply,
+        wording.phrase(Phrase::StepToday)
+    );
+    let _ = writeln!(out, "      ※{}", steps.mailing);
+    let _ = writeln!(out, "  (2) {}", steps.arrival);
+    let _ = writeln!(out, "      ※{}", steps.holder_task);
+    let _ = writeln!(out, "  (3) {}", steps.come_back);
+    let _ = writeln!(
+        out,
+        "      {}: {}　{}:",
+        wording.phrase(Phrase::Place),
+        steps.second_visit_place,
+        wording.phrase(Phrase::StepDocuments)
+    );
+    for document in &steps.second_visit_documents {
+        write_document(out, document, wording, "      ");
+    }
 }
 
 fn write_procedure(out: &mut String, procedure: &ProcedureGuidance, wording: &Wording) {

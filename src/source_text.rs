@@ -170,6 +170,87 @@ impl Chars<'_> {
             self.bump();
         }
     }
+    /// Reads the token that starts with `c` at the cursor and says what it is.
+    fn token(&mut self, c: char) -> TokenKind {
+        match c {
+            '(' | '[' | '{' => {
+                self.bump();
+                TokenKind::Open(c)
+            }
+            ')' | ']' | '}' => {
+                self.bump();
+                TokenKind::Close(c)
+            }
+            ':' => {
+                self.bump();
+                TokenKind::Colon
+            }
+            ',' => {
+                self.bump();
+                TokenKind::Comma
+            }
+            '"' => {
+                self.skip_string();
+                TokenKind::Literal
+            }
+            '\'' => {
+                self.skip_char_literal();
+                TokenKind::Literal
+            }
+            'b' if self.peek_second() == Some('"') => {
+                self.bump();
+                self.skip_string();
+                TokenKind::Literal
+            }
+            'b' if self.peek_second() == Some('\'') => {
+                self.bump();
+                self.skip_char_literal();
+                TokenKind::Literal
+            }
+            'b' if self.starts_with("br") => {
+                self.at += 2;
+                if self.skip_raw_string() {
+                    TokenKind::Literal
+                } else {
+                    self.bump_while(is_ident_continue);
+                    TokenKind::Ident
+                }
+            }
+            'r' => {
+                self.bump();
+                if self.skip_raw_string() {
+                    TokenKind::Literal
+                } else {
+                    if self.peek() == Some('#') {
+                        // A raw identifier: r#name (ron also allows . + - in it).
+                        self.bump();
+                        self.bump_while(|c| is_ident_continue(c) || matches!(c, '.' | '+' | '-'));
+                    } else {
+                        self.bump_while(is_ident_continue);
+                    }
+                    TokenKind::Ident
+                }
+            }
+            c if is_ident_start(c) => {
+                self.bump_while(is_ident_continue);
+                TokenKind::Ident
+            }
+            c if c.is_ascii_digit()
+                || (matches!(c, '+' | '-' | '.')
+                    && self
+                        .peek_second()
+                        .is_some_and(|d| d.is_ascii_digit() || d == 'i' || d == 'N')) =>
+            {
+                self.bump();
+                self.bump_while(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '+' | '-'));
+                TokenKind::Number
+            }
+            _ => {
+                self.bump();
+                TokenKind::Other
+            }
+        }
+    }
 }
 
 /// The tokens of a RON text, whitespace and comments left out.
@@ -183,84 +264,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
         let start = chars.at;
         let Some(c) = chars.peek() else { break };
-        let kind = match c {
-            '(' | '[' | '{' => {
-                chars.bump();
-                TokenKind::Open(c)
-            }
-            ')' | ']' | '}' => {
-                chars.bump();
-                TokenKind::Close(c)
-            }
-            ':' => {
-                chars.bump();
-                TokenKind::Colon
-            }
-            ',' => {
-                chars.bump();
-                TokenKind::Comma
-            }
-            '"' => {
-                chars.skip_string();
-                TokenKind::Literal
-            }
-            '\'' => {
-                chars.skip_char_literal();
-                TokenKind::Literal
-            }
-            'b' if chars.peek_second() == Some('"') => {
-                chars.bump();
-                chars.skip_string();
-                TokenKind::Literal
-            }
-            'b' if chars.peek_second() == Some('\'') => {
-                chars.bump();
-                chars.skip_char_literal();
-                TokenKind::Literal
-            }
-            'b' if chars.starts_with("br") => {
-                chars.at += 2;
-                if chars.skip_raw_string() {
-                    TokenKind::Literal
-                } else {
-                    chars.bump_while(is_ident_continue);
-                    TokenKind::Ident
-                }
-            }
-            'r' => {
-                chars.bump();
-                if chars.skip_raw_string() {
-                    TokenKind::Literal
-                } else {
-                    if chars.peek() == Some('#') {
-                        // A raw identifier: r#name (ron also allows . + - in it).
-                        chars.bump();
-                        chars.bump_while(|c| is_ident_continue(c) || matches!(c, '.' | '+' | '-'));
-                    } else {
-                        chars.bump_while(is_ident_continue);
-                    }
-                    TokenKind::Ident
-                }
-            }
-            c if is_ident_start(c) => {
-                chars.bump_while(is_ident_continue);
-                TokenKind::Ident
-            }
-            c if c.is_ascii_digit()
-                || (matches!(c, '+' | '-' | '.')
-                    && chars
-                        .peek_second()
-                        .is_some_and(|d| d.is_ascii_digit() || d == 'i' || d == 'N')) =>
-            {
-                chars.bump();
-                chars.bump_while(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '+' | '-'));
-                TokenKind::Number
-            }
-            _ => {
-                chars.bump();
-                TokenKind::Other
-            }
-        };
+        let kind = chars.token(c);
         if chars.at == start {
             // Never stand still (cannot happen, but a loop must not hang on it).
             chars.bump();

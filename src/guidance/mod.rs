@@ -217,6 +217,31 @@ impl Guidance {
     }
 }
 
+/// The state in words, whatever has been ticked.
+fn state_phrase(state: ProcedureState) -> Phrase {
+    match state {
+        ProcedureState::Blocked => Phrase::VerdictBlocked,
+        ProcedureState::SameDay => Phrase::StateSameDay,
+        ProcedureState::ThreeStep(VisitNumber::First) => Phrase::StateThreeStepFirst,
+        ProcedureState::ThreeStep(VisitNumber::Second) => Phrase::StateThreeStepSecond,
+    }
+}
+
+/// What the citizen reads about the result, given the ticks.
+fn verdict_phrase(state: ProcedureState, all_ticked: bool) -> Phrase {
+    match (state, all_ticked) {
+        (ProcedureState::Blocked, _) => Phrase::VerdictBlocked,
+        (ProcedureState::SameDay, true) => Phrase::VerdictSameDayDone,
+        (ProcedureState::SameDay, false) => Phrase::VerdictSameDayMissing,
+        (ProcedureState::ThreeStep(VisitNumber::First), true) => Phrase::VerdictFirstVisitDone,
+        (ProcedureState::ThreeStep(VisitNumber::First), false) => Phrase::VerdictFirstVisitMissing,
+        (ProcedureState::ThreeStep(VisitNumber::Second), true) => Phrase::VerdictSecondVisitDone,
+        (ProcedureState::ThreeStep(VisitNumber::Second), false) => {
+            Phrase::VerdictSecondVisitMissing
+        }
+    }
+}
+
 struct Builder<'a> {
     model: &'a ProcedureModel,
     case: &'a Case,
@@ -350,7 +375,6 @@ impl Builder<'_> {
 
     fn procedure(&self, outcome: &Outcome) -> Option<ProcedureGuidance> {
         let model = self.model;
-        let wording = &self.wording;
         let info = model.procedure(outcome.procedure)?;
         let route = self.route(outcome)?;
         let visit = self.visit_of(outcome);
@@ -367,81 +391,22 @@ impl Builder<'_> {
         } else {
             Vec::new()
         };
-        let blockers: Vec<NoticeText> = outcome
-            .blockers
-            .iter()
-            .filter_map(|id| model.blocker(*id))
-            .map(|b| NoticeText {
-                title: b.title.clone(),
-                for_staff: self.notice_slots(&b.staff_text),
-                for_citizen: Some(self.notice_slots(&b.citizen_text)),
-            })
-            .collect();
-        let come_back = outcome
-            .blockers
-            .iter()
-            .filter_map(|id| model.blocker(*id))
-            .all(|b| b.come_back_with_documents);
-        let bring_next_time = if !outcome.goes_ahead() && come_back {
-            outcome
-                .requirements_for(VisitNumber::First)
-                .map(|r| DocumentLine {
-                    ticked: false,
-                    ..self.document_line(r)
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
         let all_ticked = documents.iter().all(|d| d.ticked);
-        let verdict = wording
-            .phrase(match (state, all_ticked) {
-                (ProcedureState::Blocked, _) => Phrase::VerdictBlocked,
-                (ProcedureState::SameDay, true) => Phrase::VerdictSameDayDone,
-                (ProcedureState::SameDay, false) => Phrase::VerdictSameDayMissing,
-                (ProcedureState::ThreeStep(VisitNumber::First), true) => {
-                    Phrase::VerdictFirstVisitDone
-                }
-                (ProcedureState::ThreeStep(VisitNumber::First), false) => {
-                    Phrase::VerdictFirstVisitMissing
-                }
-                (ProcedureState::ThreeStep(VisitNumber::Second), true) => {
-                    Phrase::VerdictSecondVisitDone
-                }
-                (ProcedureState::ThreeStep(VisitNumber::Second), false) => {
-                    Phrase::VerdictSecondVisitMissing
-                }
-            })
-            .to_string();
-        let state_text = wording
-            .phrase(match state {
-                ProcedureState::Blocked => Phrase::VerdictBlocked,
-                ProcedureState::SameDay => Phrase::StateSameDay,
-                ProcedureState::ThreeStep(VisitNumber::First) => Phrase::StateThreeStepFirst,
-                ProcedureState::ThreeStep(VisitNumber::Second) => Phrase::StateThreeStepSecond,
-            })
-            .to_string();
         Some(ProcedureGuidance {
-            state_text,
             procedure: outcome.procedure,
             title: info.title.clone(),
             short_title: info.short_title.clone(),
             route_title: route.title.clone(),
             state,
+            state_text: self.wording.phrase(state_phrase(state)).to_string(),
+            verdict: self
+                .wording
+                .phrase(verdict_phrase(state, all_ticked))
+                .to_string(),
             documents,
-            verdict,
-            blockers,
-            warnings: outcome
-                .warnings
-                .iter()
-                .filter_map(|id| model.warning(*id))
-                .map(|w| NoticeText {
-                    title: w.title.clone(),
-                    for_staff: self.notice_slots(&w.staff_text),
-                    for_citizen: None,
-                })
-                .collect(),
-            bring_next_time,
+            blockers: self.blockers(outcome),
+            warnings: self.warnings(outcome),
+            bring_next_time: self.bring_next_time(outcome),
             staff_notes: route.staff_notes.iter().map(|q| q.text.clone()).collect(),
             citizen_notes: if outcome.goes_ahead() {
                 route.citizen_notes.iter().map(|q| q.text.clone()).collect()
@@ -449,6 +414,52 @@ impl Builder<'_> {
                 Vec::new()
             },
         })
+    }
+
+    fn blockers(&self, outcome: &Outcome) -> Vec<NoticeText> {
+        outcome
+            .blockers
+            .iter()
+            .filter_map(|id| self.model.blocker(*id))
+            .map(|b| NoticeText {
+                title: b.title.clone(),
+                for_staff: self.notice_slots(&b.staff_text),
+                for_citizen: Some(self.notice_slots(&b.citizen_text)),
+            })
+            .collect()
+    }
+
+    fn warnings(&self, outcome: &Outcome) -> Vec<NoticeText> {
+        outcome
+            .warnings
+            .iter()
+            .filter_map(|id| self.model.warning(*id))
+            .map(|w| NoticeText {
+                title: w.title.clone(),
+                for_staff: self.notice_slots(&w.staff_text),
+                for_citizen: None,
+            })
+            .collect()
+    }
+
+    /// For a refused procedure whose blockers all let the citizen come back with the same
+    /// documents: those documents.
+    fn bring_next_time(&self, outcome: &Outcome) -> Vec<DocumentLine> {
+        let come_back = outcome
+            .blockers
+            .iter()
+            .filter_map(|id| self.model.blocker(*id))
+            .all(|b| b.come_back_with_documents);
+        if outcome.goes_ahead() || !come_back {
+            return Vec::new();
+        }
+        outcome
+            .requirements_for(VisitNumber::First)
+            .map(|r| DocumentLine {
+                ticked: false,
+                ..self.document_line(r)
+            })
+            .collect()
     }
 
     /// The documents of this visit for the procedures that go ahead, each once.
@@ -605,8 +616,12 @@ impl Builder<'_> {
 
     fn counter_line(&self, procedure: &ProcedureGuidance) -> String {
         let wording = &self.wording;
-        let state = if procedure.goes_ahead() {
+        let state = if procedure.all_ticked() {
             wording.phrase(Phrase::CounterProcedureDone).to_string()
+        } else if procedure.goes_ahead() {
+            wording
+                .phrase(Phrase::CounterProcedureIncomplete)
+                .to_string()
         } else {
             let reasons: Vec<&str> = procedure
                 .blockers
@@ -648,6 +663,9 @@ mod tests {
         let evaluation = evaluate(&model, &case);
         let card = DocumentId("card".into());
         let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[card]);
+        let second = DocumentId("principal_secondary_id".into());
+        let all = [DocumentId("card".into()), second];
+        let all_seen = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &all);
         let [renewal, pin] = guidance.procedures.as_slice() else {
             panic!("two procedures");
         };
@@ -672,9 +690,10 @@ mod tests {
             guidance.counter_copy.procedures,
             [
                 "更新・新規発行: 受付せず（まだ更新期間ではありません）",
-                "暗証番号再設定: 受付"
+                "暗証番号再設定: 書類不足のため受付せず"
             ]
         );
+        assert_eq!(all_seen.counter_copy.procedures[1], "暗証番号再設定: 受付");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::app::{AppCommand, FrameState};
 use super::theme;
 use crate::counter::{CounterSession, ProcedureStatus};
+use crate::engine::VisitNumber;
 use crate::guidance::{DocumentLine, Guidance};
 use egui::{Color32, RichText};
 
@@ -14,23 +15,55 @@ pub fn checklist_ui(
     session: &CounterSession,
     frame: &FrameState,
 ) -> Vec<AppCommand> {
-    let mut commands = Vec::new();
     ui.heading("確認する書類");
     let (Ok(evaluation), Some(guidance)) = (&frame.evaluation, &frame.guidance) else {
-        let reason = match &frame.evaluation {
-            Err(reason) => reason.to_string(),
-            Ok(_) => String::new(),
-        };
-        ui.add_space(8.0);
-        ui.label(RichText::new(reason).size(18.0).weak());
-        ui.label(
-            RichText::new("F1/F2 で手続き、F5〜F8 で窓口に来た人を選べます。")
-                .small()
-                .weak(),
-        );
-        return commands;
+        not_ready_ui(ui, frame);
+        return Vec::new();
     };
+    notices_ui(ui, guidance);
+    for procedure in guidance.going_ahead() {
+        ui.label(
+            RichText::new(format!(
+                "{}: {}",
+                procedure.short_title, procedure.state_text
+            ))
+            .strong(),
+        );
+    }
+    ui.add_space(4.0);
+    let commands = documents_ui(ui, guidance, session.shown_visit(evaluation));
+    ui.add_space(8.0);
+    for (procedure, status) in session.statuses(evaluation) {
+        let title = guidance
+            .procedures
+            .iter()
+            .find(|p| p.procedure == procedure)
+            .map(|p| p.short_title.as_str());
+        status_ui(ui, title.filter(|_| guidance.procedures.len() > 1), status);
+    }
+    ui.add_space(8.0);
+    ui.separator();
+    staff_facts_ui(ui, guidance);
+    commands
+}
 
+/// Why there is nothing to check yet, and the keys that help.
+fn not_ready_ui(ui: &mut egui::Ui, frame: &FrameState) {
+    let reason = match &frame.evaluation {
+        Err(reason) => reason.to_string(),
+        Ok(_) => String::new(),
+    };
+    ui.add_space(8.0);
+    ui.label(RichText::new(reason).size(18.0).weak());
+    ui.label(
+        RichText::new("F1/F2 で手続き、F5〜F8 で窓口に来た人を選べます。")
+            .small()
+            .weak(),
+    );
+}
+
+/// A red banner for each blocker, an amber one for each warning (once).
+fn notices_ui(ui: &mut egui::Ui, guidance: &Guidance) {
     for procedure in &guidance.procedures {
         for blocker in &procedure.blockers {
             banner(
@@ -45,12 +78,12 @@ pub fn checklist_ui(
             );
         }
     }
-    let mut shown_warnings: Vec<&str> = Vec::new();
+    let mut shown: Vec<&str> = Vec::new();
     for warning in guidance.procedures.iter().flat_map(|p| &p.warnings) {
-        if shown_warnings.contains(&warning.title.as_str()) {
+        if shown.contains(&warning.title.as_str()) {
             continue;
         }
-        shown_warnings.push(&warning.title);
+        shown.push(&warning.title);
         banner(
             ui,
             theme::AMBER_FILL,
@@ -59,19 +92,11 @@ pub fn checklist_ui(
             &warning.for_staff,
         );
     }
+}
 
-    for procedure in guidance.going_ahead() {
-        ui.label(
-            RichText::new(format!(
-                "{}: {}",
-                procedure.short_title, procedure.state_text
-            ))
-            .strong(),
-        );
-    }
-    ui.add_space(4.0);
-
-    let visit = session.shown_visit(evaluation);
+/// The documents of this visit as tick boxes, and the ones not needed.
+fn documents_ui(ui: &mut egui::Ui, guidance: &Guidance, visit: VisitNumber) -> Vec<AppCommand> {
+    let mut commands = Vec::new();
     for document in &guidance.checklist {
         let mut ticked = document.ticked;
         let reasons = reasons_of(document);
@@ -97,23 +122,6 @@ pub fn checklist_ui(
             .weak(),
         );
     }
-    ui.add_space(8.0);
-
-    let statuses = session.statuses(evaluation);
-    let several = statuses.len() > 1;
-    for (procedure, status) in &statuses {
-        let Some(words) = guidance
-            .procedures
-            .iter()
-            .find(|p| p.procedure == *procedure)
-        else {
-            continue;
-        };
-        status_ui(ui, several.then_some(words.short_title.as_str()), *status);
-    }
-    ui.add_space(8.0);
-    ui.separator();
-    staff_facts_ui(ui, guidance);
     commands
 }
 
