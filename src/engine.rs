@@ -103,6 +103,8 @@ pub struct Evaluation {
     pub outcomes: Vec<Outcome>,
     /// The holder's age on the visit date.
     pub holder_age: Option<u32>,
+    /// Dates the decisions needed but the case does not give (staff should ask for them).
+    pub unknown_dates: Vec<UnknownDate>,
     /// Ids of the routes that apply, one per procedure.
     pub routes: Vec<String>,
     /// Every document of both visits, over all procedures, with why it is needed.
@@ -132,12 +134,22 @@ impl Evaluation {
     }
 }
 
+/// A date of the case that a rule read while it was unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnknownDate {
+    CertExpiry,
+    CardExpiry,
+}
+
 /// What the engine knows of the visit, to decide conditions.
 pub struct Facts<'a> {
     model: &'a ProcedureModel,
     case: &'a Case,
     holder_age: Option<u32>,
     window_start: Option<NaiveDate>,
+    /// Dates a decision read while they were unknown (so staff can be told to check them).
+    unknown_read: std::cell::RefCell<Vec<UnknownDate>>,
 }
 
 impl<'a> Facts<'a> {
@@ -153,7 +165,27 @@ impl<'a> Facts<'a> {
             case,
             holder_age,
             window_start,
+            unknown_read: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// Notes that a decision read `date`, if it is unknown.
+    fn reads(&self, date: UnknownDate) {
+        let known = match date {
+            UnknownDate::CertExpiry => self.case.cert_expiry().is_some(),
+            UnknownDate::CardExpiry => self.case.card_expiry().is_some(),
+        };
+        let mut read = self.unknown_read.borrow_mut();
+        if !known && !read.contains(&date) {
+            read.push(date);
+        }
+    }
+
+    /// The unknown dates decisions have read so far.
+    pub fn unknown_dates(&self) -> Vec<UnknownDate> {
+        let mut dates = self.unknown_read.borrow().clone();
+        dates.sort();
+        dates
     }
 
     fn answer(&self, id: &str) -> bool {
@@ -161,13 +193,21 @@ impl<'a> Facts<'a> {
     }
 
     fn cert_expired(&self) -> bool {
+        self.reads(UnknownDate::CertExpiry);
         self.case
             .cert_expiry()
             .is_some_and(|expiry| expiry < self.case.today())
     }
 
+    fn card_expired(&self) -> bool {
+        self.reads(UnknownDate::CardExpiry);
+        self.case
+            .card_expiry()
+            .is_some_and(|card| card < self.case.today())
+    }
+
     fn cert_valid(&self) -> bool {
-        !self.answer(CERT_REVOKED) && !self.cert_expired()
+        !self.answer(CERT_REVOKED) && !self.cert_expired() && !self.card_expired()
     }
 
     /// Renewing a valid certificate inside its window (the window has opened).
@@ -182,11 +222,16 @@ impl<'a> Facts<'a> {
             Condition::Answer(id) => self.answer(id),
             Condition::CertValid => self.cert_valid(),
             Condition::CertExpired => self.cert_expired(),
-            Condition::CardExpired => case.card_expiry().is_some_and(|card| card < today),
+            Condition::CardExpired => self.card_expired(),
             Condition::CardExpiresWithCert => {
+                self.reads(UnknownDate::CertExpiry);
+                self.reads(UnknownDate::CardExpiry);
                 case.card_expiry().is_some() && case.card_expiry() == case.cert_expiry()
             }
-            Condition::BeforeRenewalWindow => self.window_start.is_some_and(|s| today < s),
+            Condition::BeforeRenewalWindow => {
+                self.reads(UnknownDate::CertExpiry);
+                self.window_start.is_some_and(|s| today < s)
+            }
             Condition::HolderAgeFitsApplicant => self.holder_age.is_none_or(|age| {
                 self.model
                     .applicant(case.applicant)
@@ -250,6 +295,7 @@ pub fn evaluate(model: &ProcedureModel, case: &Case) -> Evaluation {
             .then(|| new_certificate_expiry(model, &facts))
             .flatten(),
         holder_age: facts.holder_age,
+        unknown_dates: facts.unknown_dates(),
         routes: outcomes.iter().map(|o| o.route.clone()).collect(),
         outcomes,
         requirements,
@@ -329,6 +375,12 @@ fn merged_documents(
                 for reason in requirement.reasons {
                     if !existing.reasons.contains(&reason) {
                         existing.reasons.push(reason);
+                    }
+                }
+                // Each route's examples are acceptable: list them all.
+                for example in requirement.examples {
+                    if !existing.examples.contains(&example) {
+                        existing.examples.push(example);
                     }
                 }
             }
@@ -420,10 +472,14 @@ fn signature_cert(model: &ProcedureModel, case: &Case, holder_age: Option<u32>) 
 /// The expiry of a certificate issued on the visit date. Renewing a valid certificate inside
 /// its window: the model's birthday after the old expiry. Every other issuance (new, after
 /// expiry or revocation, before the window): the model's birthday after the visit date.
-/// Never past the card's own expiry.
+/// Never past the card's own expiry; none on an expired card.
 fn new_certificate_expiry(model: &ProcedureModel, facts: &Facts) -> Option<NaiveDate> {
     let rules = &model.certificate;
     let case = facts.case;
+    if facts.card_expired() {
+        // No certificate can be issued on an expired card.
+        return None;
+    }
     let birth = case.birth_date()?;
     let by_birthday = match case.cert_expiry() {
         Some(old_expiry) if facts.renewal_in_window() => nth_birthday_after(

@@ -33,6 +33,9 @@ pub fn to_text(guidance: &Guidance) -> String {
         let age = age.to_string();
         let _ = writeln!(out, "{}", wording.fill(Phrase::HolderAge, &[("age", &age)]));
     }
+    for hint in &guidance.unknown_dates {
+        let _ = writeln!(out, "▲ {hint}");
+    }
     for procedure in &guidance.procedures {
         write_procedure(&mut out, procedure, &wording);
     }
@@ -104,6 +107,9 @@ fn write_procedure(out: &mut String, procedure: &ProcedureGuidance, wording: &Wo
     for warning in &procedure.warnings {
         let _ = writeln!(out, "  ▲ {}", warning.title);
         let _ = writeln!(out, "    {}", warning.for_staff);
+    }
+    for prompt in &procedure.staff_prompts {
+        let _ = writeln!(out, "  ▲ {prompt}");
     }
     if !procedure.bring_next_time.is_empty() {
         let _ = writeln!(out, "  {}:", wording.phrase(Phrase::BringNextTime));

@@ -328,3 +328,33 @@ fn renewal_window_is_null_when_the_expiry_is_unknown() {
     assert_eq!(got.renewal_window_start, None);
     assert!(got.blockers.is_empty());
 }
+
+#[test]
+fn an_expired_card_is_the_only_blocker_and_no_new_expiry_is_promised() {
+    // Card expired, certificate's window not yet open: the card must be reissued first; no
+    // "come back on …" and no expiry date in the past.
+    let mut case = case(&[CertIssue], Principal);
+    case.today = some_date("2026-10-01").unwrap();
+    case.cert_expiry = some_date("2027-06-30");
+    case.card_expiry = some_date("2026-09-30");
+    let got = evaluate(&model(), &case);
+    assert_eq!(
+        got.blockers.iter().map(json_name).collect::<Vec<_>>(),
+        ["card_expired"]
+    );
+    assert_eq!(got.new_cert_expiry, None);
+}
+
+#[test]
+fn dates_a_decision_needed_but_nobody_gave_are_named() {
+    let mut case = case(&[CertIssue], Principal);
+    case.cert_expiry = None;
+    case.card_expiry = None;
+    let got = evaluate(&model(), &case);
+    assert_eq!(
+        serde_json::to_value(&got.unknown_dates).unwrap(),
+        serde_json::json!(["cert_expiry", "card_expiry"])
+    );
+    let full = evaluate(&model(), &common::case(&[CertIssue], Principal));
+    assert!(full.unknown_dates.is_empty());
+}

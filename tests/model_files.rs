@@ -59,8 +59,10 @@ fn outside_sources_are_few_and_said_in_words() {
         .into_iter()
         .filter(|s| matches!(s, Source::Outside(_)))
         .collect();
-    // The renewal's validity, the two lock counts the page does not give, the PIN formats.
-    assert_eq!(outside.len(), 7);
+    // The renewal's validity, the two lock counts the page does not give, the four PIN
+    // formats, the expired card for a PIN reset, the age check of the applicant kinds, the
+    // age of an adult ward.
+    assert_eq!(outside.len(), 10);
     assert!(outside.iter().all(|s| s.text().chars().count() > 20));
     assert!(matches!(
         model.certificate.renewal_validity_source,

@@ -131,8 +131,19 @@ fn every_example_case_gives_one_a4_page_with_the_font_embedded_and_its_key_words
                     "{name}: no expiry for a refused renewal"
                 );
             }
-            if case.requests(madoguchi::model::ProcedureKind::PinReset) {
+            let pin_reset = evaluation.outcome(ProcedureKind::PinReset);
+            if pin_reset.is_some_and(|o| o.goes_ahead()) {
                 assert!(text.contains("コンビニエンスストア"), "{name}");
+            }
+            if evaluation
+                .blockers
+                .iter()
+                .any(|b| madoguchi::json_name(b) == "card_expired")
+            {
+                assert!(
+                    !text.contains("コンビニエンスストア"),
+                    "{name}: not on an expired card"
+                );
             }
         }
     }

@@ -7,7 +7,9 @@ pub mod phrases;
 
 use crate::case::Case;
 use crate::dates::{format_both, format_iso};
-use crate::engine::{Evaluation, ExemptedDocument, Facts, Outcome, Requirement, VisitNumber};
+use crate::engine::{
+    Evaluation, ExemptedDocument, Facts, Outcome, Requirement, UnknownDate, VisitNumber,
+};
 use crate::model::{DocumentId, Flow, ProcedureKind, ProcedureModel, Route};
 use chrono::NaiveDate;
 pub use phrases::Phrase;
@@ -117,6 +119,8 @@ pub struct ProcedureGuidance {
     /// For a blocked procedure the citizen may come back for: what to bring then.
     pub bring_next_time: Vec<DocumentLine>,
     pub staff_notes: Vec<String>,
+    /// What staff are prompted to do (the route's prompts whose condition holds).
+    pub staff_prompts: Vec<String>,
     pub citizen_notes: Vec<String>,
 }
 
@@ -177,8 +181,10 @@ pub struct Guidance {
     pub pin_writing: Vec<String>,
     /// The 署名用 statement, the new expiry, the convenience-store option, route notes.
     pub certificate: Vec<String>,
-    /// The 署名用 statement alone (staff see it in any case).
+    /// The 署名用 statement (when a certificate is issued today).
     pub signature: Option<String>,
+    /// Dates the decisions needed but nobody typed: staff should check them.
+    pub unknown_dates: Vec<String>,
     pub new_cert_expiry: Option<String>,
     pub contact: Vec<String>,
     pub counter_copy: CounterCopy,
@@ -298,6 +304,19 @@ impl Builder<'_> {
             },
             certificate: self.certificate_lines(&procedures),
             signature: self.signature(),
+            unknown_dates: self
+                .evaluation
+                .unknown_dates
+                .iter()
+                .map(|date| {
+                    wording
+                        .phrase(match date {
+                            UnknownDate::CertExpiry => Phrase::UnknownCertExpiry,
+                            UnknownDate::CardExpiry => Phrase::UnknownCardExpiry,
+                        })
+                        .to_string()
+                })
+                .collect(),
             new_cert_expiry: self.new_cert_expiry(),
             contact: model.office.contact.clone(),
             counter_copy: CounterCopy {
@@ -407,7 +426,17 @@ impl Builder<'_> {
             blockers: self.blockers(outcome),
             warnings: self.warnings(outcome),
             bring_next_time: self.bring_next_time(outcome),
-            staff_notes: route.staff_notes.iter().map(|q| q.text.clone()).collect(),
+            staff_notes: if outcome.goes_ahead() {
+                route.staff_notes.iter().map(|q| q.text.clone()).collect()
+            } else {
+                Vec::new()
+            },
+            staff_prompts: route
+                .staff_prompts
+                .iter()
+                .filter(|p| self.facts.holds(&p.when))
+                .map(|p| p.text.clone())
+                .collect(),
             citizen_notes: if outcome.goes_ahead() {
                 route.citizen_notes.iter().map(|q| q.text.clone()).collect()
             } else {
@@ -574,7 +603,7 @@ impl Builder<'_> {
 
     fn signature(&self) -> Option<String> {
         let rules = &self.model.certificate;
-        self.case.requests(ProcedureKind::CertIssue).then(|| {
+        self.cert_issue_goes_ahead().then(|| {
             if self.evaluation.signature_cert {
                 rules.signature_cert_issued.clone()
             } else {
@@ -712,5 +741,64 @@ mod tests {
         assert_eq!(steps.second_visit_place, "茨木市役所南館9階");
         assert_eq!(steps.second_visit_documents.len(), 7);
         assert!(!guidance.pin_writing.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::*;
+    use crate::engine::evaluate;
+
+    fn guidance(text: &str) -> Guidance {
+        let model = ProcedureModel::embedded().unwrap();
+        let case = Case::from_ron(text, "t.ron").unwrap();
+        let evaluation = evaluate(&model, &case);
+        Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[])
+    }
+
+    #[test]
+    fn a_refused_procedure_says_nothing_that_contradicts_its_blocker() {
+        let g = guidance(
+            r#"Case(today: "2026-10-01", procedures: [CertIssue, PinReset], applicant: Principal,
+               cert_expiry: "2027-06-30", card_expiry: "2026-09-30")"#,
+        );
+        for procedure in &g.procedures {
+            assert!(!procedure.goes_ahead());
+            assert!(procedure.staff_notes.is_empty(), "no 「即日で…可能」");
+            assert!(procedure.bring_next_time.is_empty(), "the card comes first");
+        }
+        assert_eq!(g.signature, None, "no 「発行できます」 on an expired card");
+        assert!(g.certificate.is_empty(), "{:?}", g.certificate);
+    }
+
+    #[test]
+    fn a_proxy_with_a_locked_pin_asking_only_for_renewal_is_prompted_to_add_the_pin_reset() {
+        let g = guidance(
+            r#"Case(today: "2026-10-01", procedures: [CertIssue], applicant: Proxy,
+               cert_expiry: "2026-12-10", card_expiry: "2031-12-10", pin_locked: true)"#,
+        );
+        assert_eq!(g.procedures[0].staff_prompts.len(), 1);
+        assert!(g.procedures[0].staff_prompts[0].contains("暗証番号再設定も同時に申請"));
+        let both = guidance(
+            r#"Case(today: "2026-10-01", procedures: [CertIssue, PinReset], applicant: Proxy,
+               cert_expiry: "2026-12-10", card_expiry: "2031-12-10", pin_locked: true)"#,
+        );
+        assert!(both.procedures.iter().all(|p| p.staff_prompts.is_empty()));
+    }
+
+    #[test]
+    fn a_document_asked_by_two_procedures_lists_the_examples_of_both() {
+        let g = guidance(
+            r#"Case(today: "2026-10-01", procedures: [CertIssue, PinReset], applicant: Principal,
+               cert_expiry: "2026-12-10", card_expiry: "2031-12-10", pin_locked: true)"#,
+        );
+        let second = g
+            .checklist
+            .iter()
+            .find(|d| d.id.as_str() == "principal_secondary_id")
+            .unwrap();
+        for example in ["運転免許証", "健康保険証", "旅券", "介護保険証"] {
+            assert!(second.examples.iter().any(|e| e == example), "{example}");
+        }
     }
 }

@@ -52,6 +52,8 @@ pub enum Phrase {
     Unticked,
     StepDocuments,
     ListSeparator,
+    UnknownCertExpiry,
+    UnknownCardExpiry,
     TitleSeparator,
 }
 
@@ -113,6 +115,12 @@ pub fn ja(phrase: Phrase) -> &'static str {
         Phrase::Unticked => "□",
         Phrase::StepDocuments => "お持ちいただくもの",
         Phrase::ListSeparator => "、",
+        Phrase::UnknownCertExpiry => {
+            "電子証明書の有効期限が未入力です。有効期限内か、更新期間に入っているかを確かめていません。"
+        }
+        Phrase::UnknownCardExpiry => {
+            "カードの有効期限が未入力です。カードが有効期限内かを確かめていません。"
+        }
         Phrase::TitleSeparator => "・",
     }
 }

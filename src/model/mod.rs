@@ -116,7 +116,8 @@ pub enum Condition {
     /// The answer to a yes/no question declared in `questions` (its default when unanswered).
     Answer(String),
     /// The certificate is neither revoked (the answer `cert_revoked`) nor past its expiry on
-    /// the visit date.
+    /// the visit date, and the card it sits on has not expired (a certificate does not
+    /// outlive its card).
     CertValid,
     /// The certificate's expiry is known and lies before the visit date.
     CertExpired,
@@ -236,6 +237,8 @@ pub struct ApplicantInfo {
     pub short_label: String,
     /// The holder's age this applicant kind fits; outside it a warning is raised.
     pub holder_age: AgeRange,
+    #[serde(default)]
+    pub holder_age_source: Option<Source>,
     pub source: Source,
 }
 
@@ -425,6 +428,9 @@ pub struct Route {
     /// What the citizen reads on the sheet about this route.
     #[serde(default)]
     pub citizen_notes: Vec<Quoted>,
+    /// What staff are prompted to do when its condition holds (an amber banner).
+    #[serde(default)]
+    pub staff_prompts: Vec<Notice>,
     pub source: Source,
 }
 
@@ -595,7 +601,10 @@ impl ProcedureModel {
             &self.convenience_store.source,
         ];
         sources.extend(self.procedures.iter().map(|p| &p.source));
-        sources.extend(self.applicants.iter().map(|a| &a.source));
+        for applicant in &self.applicants {
+            sources.push(&applicant.source);
+            sources.extend(&applicant.holder_age_source);
+        }
         sources.extend(self.questions.iter().map(|q| &q.source));
         sources.extend(self.exemptions.iter().map(|e| &e.source));
         sources.extend(self.blockers.iter().map(|b| &b.source));
@@ -613,6 +622,7 @@ impl ProcedureModel {
             sources.extend(route.flow.step_texts().into_iter().map(|q| &q.source));
             sources.extend(route.staff_notes.iter().map(|q| &q.source));
             sources.extend(route.citizen_notes.iter().map(|q| &q.source));
+            sources.extend(route.staff_prompts.iter().map(|n| &n.source));
         }
         sources
     }

@@ -405,6 +405,20 @@ impl Validator<'_> {
                 }
             }
         }
+        for (i, route) in model.routes.iter().enumerate() {
+            for (j, prompt) in route.staff_prompts.iter().enumerate() {
+                all.push((
+                    vec![
+                        Step::Key("routes"),
+                        Step::Index(i),
+                        Step::Key("staff_prompts"),
+                        Step::Index(j),
+                        Step::Key("when"),
+                    ],
+                    &prompt.when,
+                ));
+            }
+        }
         for (i, e) in model.exemptions.iter().enumerate() {
             all.push((
                 vec![Step::Key("exemptions"), Step::Index(i), Step::Key("when")],

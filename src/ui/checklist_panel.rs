@@ -78,6 +78,12 @@ fn notices_ui(ui: &mut egui::Ui, guidance: &Guidance) {
             );
         }
     }
+    for prompt in guidance.procedures.iter().flat_map(|p| &p.staff_prompts) {
+        banner(ui, theme::AMBER_FILL, theme::AMBER, "要確認", prompt);
+    }
+    for hint in &guidance.unknown_dates {
+        ui.label(RichText::new(format!("▲ {hint}")).color(theme::AMBER));
+    }
     let mut shown: Vec<&str> = Vec::new();
     for warning in guidance.procedures.iter().flat_map(|p| &p.warnings) {
         if shown.contains(&warning.title.as_str()) {
