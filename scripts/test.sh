@@ -1,16 +1,7 @@
 #!/usr/bin/env bash
-# Sets up what the tests need on a fresh Debian machine, then runs every test.
+# Sets up what the tests need on a fresh Debian machine (scripts/setup.sh: apt packages, the
+# CUPS scheduler and a cups-pdf queue), then runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-need=()
-command -v pdftotext >/dev/null || need+=(poppler-utils)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${need[@]}" >/dev/null
-  else
-    sudo apt-get update -qq && sudo apt-get install -y -qq "${need[@]}" >/dev/null
-  fi
-fi
+bash scripts/setup.sh
 cargo test --locked "$@"

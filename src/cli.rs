@@ -3,8 +3,11 @@
 use crate::case::Case;
 use crate::engine::{VisitNumber, evaluate};
 use crate::guidance::Guidance;
+use crate::model::DocumentId;
 use crate::model::{ModelOrigin, ProcedureModel};
+use crate::printing::{PrintError, PrinterChoice, Spooler, SystemSpooler, print_pdf};
 use crate::report;
+use crate::sheet::Sheet;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
@@ -26,9 +29,12 @@ pub struct Cli {
     /// 画面を開くとき、これらの書類を確認済みにする（研修・説明用、--case と）
     #[arg(long, value_delimiter = ',', value_name = "ID,ID,…", requires = "case")]
     pub presented: Vec<String>,
-    /// 画面の「印刷」で保存先を尋ねず、このフォルダに保存する（保存ダイアログのない端末向け）
+    /// 画面の「保存（PDF）」で保存先を尋ねず、このフォルダに保存する（保存ダイアログのない端末向け）
     #[arg(long, value_name = "DIR")]
     pub print_dir: Option<PathBuf>,
+    /// 印刷するプリンターの名前。省略時は環境変数 MADOGUCHI_PRINTER、それもなければ既定のプリンター
+    #[arg(long, global = true, value_name = "NAME")]
+    pub printer: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -60,6 +66,19 @@ pub enum Command {
         /// 3段階の手続きの2回目の来庁として書く
         #[arg(long)]
         second_visit: bool,
+        /// すでにある案内（PDF）を上書きする
+        #[arg(long)]
+        force: bool,
+    },
+    /// 市民にお渡しする案内を、プリンター（--printer、MADOGUCHI_PRINTER、既定のプリンター）で印刷する
+    Print {
+        case: PathBuf,
+        /// 窓口で確認済みの書類の id（カンマ区切り）。3段階の2回目は --second-visit と
+        #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
+        presented: Vec<String>,
+        /// 3段階の手続きの2回目の来庁として印刷する
+        #[arg(long)]
+        second_visit: bool,
     },
 }
 
@@ -71,6 +90,7 @@ impl Cli {
             case: self.case.clone(),
             presented: self.presented.clone(),
             print_dir: self.print_dir.clone(),
+            printer: crate::printing::PrinterChoice::from_flag_or_env(self.printer.as_deref()),
         }
     }
 }
@@ -90,7 +110,30 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             out,
             presented,
             second_visit,
-        } => run_summary(&origin, case, out, presented, *second_visit),
+            force,
+        } => {
+            let request = SheetRequest {
+                origin: &origin,
+                case_path: case,
+                presented,
+                second_visit: *second_visit,
+            };
+            run_summary(&request, out, *force)
+        }
+        Command::Print {
+            case,
+            presented,
+            second_visit,
+        } => {
+            let request = SheetRequest {
+                origin: &origin,
+                case_path: case,
+                presented,
+                second_visit: *second_visit,
+            };
+            let choice = PrinterChoice::from_flag_or_env(cli.printer.as_deref());
+            run_print(&request, &choice, &mut SystemSpooler)
+        }
     }
 }
 
@@ -324,47 +367,143 @@ fn run_check(origin: &ModelOrigin, cases: Option<&Path>) -> i32 {
     }
 }
 
-fn run_summary(
-    origin: &ModelOrigin,
-    case_path: &Path,
-    out: &Path,
-    presented: &[String],
-    second_visit: bool,
-) -> i32 {
-    let (model, case) = match load_model_and_case(origin, case_path) {
-        Ok(loaded) => loaded,
+/// What a sheet is made from on the command line.
+pub struct SheetRequest<'a> {
+    pub origin: &'a ModelOrigin,
+    pub case_path: &'a Path,
+    pub presented: &'a [String],
+    pub second_visit: bool,
+}
+
+impl SheetRequest<'_> {
+    /// The guidance and the sheet, or the message that says what is wrong.
+    pub fn sheet(&self) -> Result<(Guidance, Sheet), String> {
+        let (model, case) = load_model_and_case(self.origin, self.case_path)?;
+        let known: Vec<&str> = model.documents.iter().map(|d| d.id.as_str()).collect();
+        if let Some(unknown) = self
+            .presented
+            .iter()
+            .find(|id| !known.contains(&id.as_str()))
+        {
+            return Err(format!(
+                "--presented の「{unknown}」は書類の id ではありません（使えるもの: {}）",
+                known.join(", ")
+            ));
+        }
+        let evaluation = evaluate(&model, &case);
+        let three_step = evaluation.going_ahead().any(|o| !o.same_day);
+        if self.second_visit && !three_step {
+            return Err(format!(
+                "{}: --second-visit は3段階の手続き（任意代理人など）の2回目のためのものです。この事例は即日の手続きか、受付できない手続きだけです",
+                self.case_path.display()
+            ));
+        }
+        let visit = if self.second_visit {
+            VisitNumber::Second
+        } else {
+            VisitNumber::First
+        };
+        let presented: Vec<DocumentId> = self
+            .presented
+            .iter()
+            .map(|id| DocumentId(id.clone()))
+            .collect();
+        let guidance = Guidance::build(&model, &case, &evaluation, visit, &presented);
+        let sheet = Sheet::from_guidance(&guidance);
+        Ok((guidance, sheet))
+    }
+}
+
+/// Why the sheet may not be written to `out`: it is the case file or the model, or an
+/// existing file that is not a sheet (a PDF), or a PDF without `--force`.
+fn refuse_target(request: &SheetRequest, out: &Path, force: bool) -> Option<String> {
+    let same = |other: &Path| match (out.canonicalize(), other.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(request.case_path) {
+        return Some(format!(
+            "{}: 事例ファイルそのものです。案内は別の名前（例: sheet.pdf）に書き出してください",
+            out.display()
+        ));
+    }
+    if let ModelOrigin::File(model) = request.origin
+        && same(model)
+    {
+        return Some(format!(
+            "{}: 手続きモデルそのものです。案内は別の名前（例: sheet.pdf）に書き出してください",
+            out.display()
+        ));
+    }
+    if out.is_file() {
+        let is_pdf = std::fs::File::open(out)
+            .and_then(|mut f| {
+                let mut head = [0u8; 5];
+                std::io::Read::read_exact(&mut f, &mut head).map(|()| head)
+            })
+            .is_ok_and(|head| &head == b"%PDF-");
+        if !is_pdf {
+            return Some(format!(
+                "{}: PDF ではないファイルがすでにあります。上書きしません。別の名前を指定してください",
+                out.display()
+            ));
+        }
+        if !force {
+            return Some(format!(
+                "{}: すでにあります。上書きするには --force を付けてください",
+                out.display()
+            ));
+        }
+    }
+    None
+}
+
+fn run_summary(request: &SheetRequest, out: &Path, force: bool) -> i32 {
+    if let Some(message) = refuse_target(request, out, force) {
+        eprintln!("{message}");
+        return EXIT_BAD_INPUT;
+    }
+    let (_, sheet) = match request.sheet() {
+        Ok(made) => made,
         Err(message) => {
             eprintln!("{message}");
             return EXIT_BAD_INPUT;
         }
     };
-    let known: Vec<&str> = model.documents.iter().map(|d| d.id.as_str()).collect();
-    if let Some(unknown) = presented.iter().find(|id| !known.contains(&id.as_str())) {
-        eprintln!(
-            "--presented の「{unknown}」は書類の id ではありません（使えるもの: {}）",
-            known.join(", ")
-        );
-        return EXIT_BAD_INPUT;
-    }
-    let evaluation = evaluate(&model, &case);
-    let visit = if second_visit {
-        VisitNumber::Second
-    } else {
-        VisitNumber::First
-    };
-    let presented: Vec<crate::model::DocumentId> = presented
-        .iter()
-        .map(|id| crate::model::DocumentId(id.clone()))
-        .collect();
-    let guidance = Guidance::build(&model, &case, &evaluation, visit, &presented);
-    let sheet = crate::sheet::Sheet::from_guidance(&guidance);
     match crate::sheet::pdf::write_pdf_file(&sheet, out) {
         Ok(()) => {
             println!("{} に書き出しました。", out.display());
             EXIT_OK
         }
+        Err(err) => {
+            eprintln!("{err}");
+            EXIT_BAD_INPUT
+        }
+    }
+}
+
+/// Prints the sheet; exit 0 once the spooler has accepted the job.
+pub fn run_print(request: &SheetRequest, choice: &PrinterChoice, spooler: &mut dyn Spooler) -> i32 {
+    let (guidance, sheet) = match request.sheet() {
+        Ok(made) => made,
         Err(message) => {
             eprintln!("{message}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let printed = crate::sheet::pdf::render_pdf(&sheet)
+        .map_err(PrintError::from)
+        .and_then(|pdf| print_pdf(spooler, choice, &guidance.title, &pdf));
+    match printed {
+        Ok(job) => {
+            println!(
+                "プリンター「{}」に送りました（ジョブ {}）。",
+                job.printer, job.job
+            );
+            EXIT_OK
+        }
+        Err(err) => {
+            eprintln!("{err}");
             EXIT_BAD_INPUT
         }
     }

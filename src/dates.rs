@@ -86,21 +86,27 @@ fn refuse(input: &str, reason: impl Into<String>) -> DateError {
 }
 
 /// Parses `2026-11-25`, `2026/11/25`, `2026年11月25日`, `R8.11.25`, `H2.1.8`, `S55.6.15`,
-/// `昭和55年6月15日`, `令和元年5月1日` (full-width digits too). A date outside its era
-/// (平成31年5月1日, 令和0年) or a day that does not exist (2月30日) is refused.
+/// `昭和55年6月15日`, `令和元年5月1日`, and what the numeric keypad gives: `20311210` (8 digits)
+/// and the 7-digit era code of resident-record systems (`3550615` = 昭和55年6月15日: 1 明治,
+/// 2 大正, 3 昭和, 4 平成, 5 令和). Full-width digits, letters and punctuation are read as their
+/// half-width forms (`Ｒ１３．１２．１０`). A date outside its era (平成31年5月1日, 令和0年) or
+/// a day that does not exist (2月30日) is refused.
 pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     let text: String = input
         .trim()
         .chars()
+        .map(half_width)
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '／' | '．' | '－' => '-',
+            '/' | '.' | '－' | 'ー' | '−' => '-',
             _ => c,
         })
         .filter(|c| !c.is_whitespace())
         .collect();
     if text.is_empty() {
         return Err(refuse(input, "空です（例: 2026-11-25 または S55.6.15）"));
+    }
+    if text.chars().all(|c| c.is_ascii_digit()) {
+        return parse_digits_only(input, &text);
     }
     let (era, rest) = split_era(&text);
     let numbers = split_numbers(rest).ok_or_else(|| {
@@ -143,6 +149,46 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
             }
             Ok(date)
         }
+    }
+}
+
+/// A full-width ASCII character (`Ｒ`, `１`, `．`) as its half-width form; others unchanged.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// The era codes of resident-record systems: 1 明治 … 5 令和.
+const ERA_CODES: [(char, char); 5] = [('1', 'M'), ('2', 'T'), ('3', 'S'), ('4', 'H'), ('5', 'R')];
+
+/// `20311210` (YYYYMMDD) or `3550615` (era code, YYMMDD).
+fn parse_digits_only(input: &str, digits: &str) -> Result<NaiveDate, DateError> {
+    let number = |range: std::ops::Range<usize>| {
+        digits
+            .get(range)
+            .and_then(|s| s.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    match digits.len() {
+        8 => real_date(input, number(0..4) as i32, number(4..6), number(6..8)),
+        7 => {
+            let code = digits.chars().next().unwrap_or('0');
+            let Some((_, letter)) = ERA_CODES.iter().find(|(c, _)| *c == code) else {
+                return Err(refuse(
+                    input,
+                    "7桁の先頭は元号の番号です（1 明治、2 大正、3 昭和、4 平成、5 令和）",
+                ));
+            };
+            let rewritten = format!("{letter}{}.{}.{}", number(1..3), number(3..5), number(5..7));
+            parse_date(&rewritten).map_err(|err| refuse(input, err.reason))
+        }
+        _ => Err(refuse(
+            input,
+            "数字だけなら8桁（20311210）か、元号の番号つき7桁（3550615 = 昭和55年6月15日）で書いてください",
+        )),
     }
 }
 
@@ -290,6 +336,36 @@ mod tests {
         assert_eq!(parse_date(" 2026/1/5 ").unwrap(), d(2026, 1, 5));
         assert_eq!(parse_date("2026年11月25日").unwrap(), d(2026, 11, 25));
         assert_eq!(parse_date("２０２６－１１－２５").unwrap(), d(2026, 11, 25));
+    }
+
+    #[test]
+    fn numeric_keypad_forms_parse() {
+        assert_eq!(parse_date("20311210").unwrap(), d(2031, 12, 10));
+        assert_eq!(parse_date("3550615").unwrap(), d(1980, 6, 15));
+        assert_eq!(parse_date("5010501").unwrap(), d(2019, 5, 1));
+        assert_eq!(parse_date("4310430").unwrap(), d(2019, 4, 30));
+        assert_eq!(parse_date("１９８００６１５").unwrap(), d(1980, 6, 15));
+        assert!(parse_date("4310501").unwrap_err().reason.contains("平成は"));
+        assert!(
+            parse_date("6550615")
+                .unwrap_err()
+                .reason
+                .contains("元号の番号")
+        );
+        assert!(
+            parse_date("20310231")
+                .unwrap_err()
+                .reason
+                .contains("存在しない")
+        );
+        assert!(parse_date("551215").unwrap_err().reason.contains("8桁"));
+    }
+
+    #[test]
+    fn full_width_letters_and_punctuation_parse() {
+        assert_eq!(parse_date("Ｒ１３．１２．１０").unwrap(), d(2031, 12, 10));
+        assert_eq!(parse_date("ｓ５５／６／１５").unwrap(), d(1980, 6, 15));
+        assert_eq!(parse_date("　2026－11－25　").unwrap(), d(2026, 11, 25));
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod exit {
 pub mod fonts;
 pub mod guidance;
 pub mod model;
+pub mod printing;
 pub mod report;
 pub mod safe_write;
 pub mod sheet;

@@ -12,7 +12,7 @@ use madoguchi::engine::{VisitNumber, evaluate};
 use madoguchi::guidance::Guidance;
 use madoguchi::model::{EMBEDDED_MODEL, ModelOrigin};
 use madoguchi::sheet::Sheet;
-use madoguchi::ui::{CounterApp, ModelSource, install_fonts};
+use madoguchi::ui::{CounterApp, ModelSource, SaveChoice, install_fonts};
 use std::process::Command;
 
 fn harness(app: CounterApp) -> Harness<'static, CounterApp> {
@@ -27,7 +27,7 @@ fn window_for(case: &madoguchi::case::Case) -> Harness<'static, CounterApp> {
         ModelSource::load(ModelOrigin::Embedded),
         common::date("2026-11-25"),
     )
-    .with_save_dialog(Box::new(|_| None), false);
+    .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false);
     app.prefill(case, &[]);
     let mut harness = harness(app);
     harness.run();
@@ -183,7 +183,7 @@ fn a_new_yes_no_question_in_the_model_is_asked_in_the_window_and_used_by_its_rou
     let source = ModelSource::load(ModelOrigin::File(path));
     assert!(source.problem.is_none(), "{:?}", source.problem);
     let app = CounterApp::new(source, common::date("2026-11-25"))
-        .with_save_dialog(Box::new(|_| None), false);
+        .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false);
     let mut harness = harness(app);
     harness.get_by_label("暗証番号再設定（ロック解除）").click();
     harness.run();

@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use madoguchi::counter::CounterSession;
 use madoguchi::model::ModelOrigin;
-use madoguchi::ui::{CounterApp, ModelSource, install_fonts};
+use madoguchi::ui::{CounterApp, ModelSource, SaveChoice, install_fonts};
 use std::path::PathBuf;
 
 fn today() -> chrono::NaiveDate {
@@ -16,7 +16,7 @@ fn today() -> chrono::NaiveDate {
 
 fn app() -> CounterApp {
     CounterApp::new(ModelSource::load(ModelOrigin::Embedded), today())
-        .with_save_dialog(Box::new(|_| None), false)
+        .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false)
 }
 
 fn harness(app: CounterApp) -> Harness<'static, CounterApp> {
@@ -222,8 +222,10 @@ fn a_broken_shared_model_shows_a_banner_and_the_window_still_works() {
     let broken = madoguchi::model::EMBEDDED_MODEL.replacen("id: \"card\",", "id: \"card\"", 1);
     let path = temp_model(dir.path(), &broken);
     let source = ModelSource::load(ModelOrigin::File(path.clone()));
-    let mut harness =
-        harness(CounterApp::new(source, today()).with_save_dialog(Box::new(|_| None), false));
+    let mut harness = harness(
+        CounterApp::new(source, today())
+            .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
+    );
     assert!(has_text_containing(
         &harness,
         "共有の手続きモデルを使えません（組み込みのモデルで動作中）"
@@ -248,8 +250,10 @@ fn a_changed_shared_model_is_reloaded_keeping_the_case() {
     let dir = tempfile::tempdir().unwrap();
     let path = temp_model(dir.path(), madoguchi::model::EMBEDDED_MODEL);
     let source = ModelSource::load(ModelOrigin::File(path.clone()));
-    let mut harness =
-        harness(CounterApp::new(source, today()).with_save_dialog(Box::new(|_| None), false));
+    let mut harness = harness(
+        CounterApp::new(source, today())
+            .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
+    );
     click(&mut harness, "暗証番号再設定（ロック解除）");
     click(&mut harness, "本人");
     click(&mut harness, "本人のマイナンバーカード");
@@ -294,8 +298,10 @@ fn a_shared_model_with_a_nested_comment_swapped_in_keeps_the_window_and_the_case
     let dir = tempfile::tempdir().unwrap();
     let path = temp_model(dir.path(), madoguchi::model::EMBEDDED_MODEL);
     let source = ModelSource::load(ModelOrigin::File(path.clone()));
-    let mut harness =
-        harness(CounterApp::new(source, today()).with_save_dialog(Box::new(|_| None), false));
+    let mut harness = harness(
+        CounterApp::new(source, today())
+            .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
+    );
     click(&mut harness, "暗証番号再設定（ロック解除）");
     click(&mut harness, "本人");
     click(&mut harness, "本人のマイナンバーカード");
@@ -328,8 +334,10 @@ fn a_window_started_on_a_shared_model_with_a_nested_comment_runs_on_the_embedded
     let text = nested_comment_and_typo_model();
     let path = temp_model(dir.path(), &text);
     let source = ModelSource::load(ModelOrigin::File(path.clone()));
-    let mut harness =
-        harness(CounterApp::new(source, today()).with_save_dialog(Box::new(|_| None), false));
+    let mut harness = harness(
+        CounterApp::new(source, today())
+            .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
+    );
     let line = text[..text.find("agent_secondry_id").unwrap()]
         .matches('\n')
         .count()
@@ -349,17 +357,17 @@ fn a_window_started_on_a_shared_model_with_a_nested_comment_runs_on_the_embedded
 }
 
 #[test]
-fn print_saves_the_sheet_with_the_ticks_made_on_screen() {
+fn save_writes_the_sheet_with_the_ticks_made_on_screen() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("sheet.pdf");
     let chosen = target.clone();
     let app = CounterApp::new(ModelSource::load(ModelOrigin::Embedded), today())
-        .with_save_dialog(Box::new(move |_| Some(chosen.clone())), false);
+        .with_save_dialog(Box::new(move |_| SaveChoice::Path(chosen.clone())), false);
     let mut harness = harness(app);
     click(&mut harness, "暗証番号再設定（ロック解除）");
     click(&mut harness, "本人");
     click(&mut harness, "本人のマイナンバーカード");
-    click(&mut harness, "印刷");
+    click(&mut harness, "保存（PDF）");
     assert!(has_text_containing(&harness, "保存しました"));
     let bytes = std::fs::read(&target).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
@@ -372,16 +380,16 @@ fn print_saves_the_sheet_with_the_ticks_made_on_screen() {
 }
 
 #[test]
-fn print_into_a_folder_that_cannot_be_written_says_so_and_leaves_nothing() {
+fn saving_into_a_folder_that_cannot_be_written_says_so_and_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("missing-folder").join("sheet.pdf");
     let chosen = target.clone();
     let app = CounterApp::new(ModelSource::load(ModelOrigin::Embedded), today())
-        .with_save_dialog(Box::new(move |_| Some(chosen.clone())), false);
+        .with_save_dialog(Box::new(move |_| SaveChoice::Path(chosen.clone())), false);
     let mut harness = harness(app);
     click(&mut harness, "暗証番号再設定（ロック解除）");
     click(&mut harness, "本人");
-    click(&mut harness, "印刷");
+    click(&mut harness, "保存（PDF）");
     assert!(has_text_containing(&harness, "書き込めません"));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }

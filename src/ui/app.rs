@@ -6,6 +6,7 @@ use crate::counter::{CounterSession, NotReady};
 use crate::engine::{Evaluation, VisitNumber};
 use crate::guidance::Guidance;
 use crate::model::{ApplicantKind, DocumentId, ModelOrigin, ProcedureKind};
+use crate::printing::{PrinterChoice, Spooler, SystemSpooler, print_pdf, resolve};
 use chrono::NaiveDate;
 use egui::{Modifiers, RichText};
 use std::path::PathBuf;
@@ -18,18 +19,69 @@ pub enum AppCommand {
     ToggleProcedure(ProcedureKind),
     SetApplicant(ApplicantKind),
     Tick(VisitNumber, DocumentId, bool),
+    /// Space with no control focused: tick the first document not yet seen.
+    TickNext,
+    /// 印刷 / Ctrl+P: the sheet to the printer.
     Print,
+    /// もう一度印刷: the same sheet again after the spooler refused it.
+    RetryPrint,
+    /// 保存（PDF）: the sheet to a file.
+    SavePdf,
 }
 
-/// A line under the title after 印刷: where the sheet went, or what went wrong.
+/// A line under the title after 印刷 or 保存: where the sheet went, or what went wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    Saved(String),
+    /// Printed or saved.
+    Done(String),
+    /// Nothing was printed or saved, and why.
     Failed(String),
+    /// The spooler refused the sheet; it is kept for もう一度印刷.
+    PrintFailed(String),
 }
 
-/// Asks where to save the sheet; `None` when staff cancel.
-pub type SaveDialog = Box<dyn FnMut(&str) -> Option<PathBuf>>;
+/// What the save dialog gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveChoice {
+    Path(PathBuf),
+    /// Staff closed the dialog.
+    Cancelled,
+    /// No dialog could open (no desktop portal, no display bus), and why.
+    Unavailable(String),
+}
+
+/// Asks where to save the sheet.
+pub type SaveDialog = Box<dyn FnMut(&str) -> SaveChoice>;
+
+/// The system's save dialog (rfd). On Linux it needs the desktop portal over the session bus:
+/// without one rfd returns at once, which is not a cancel, and is said so.
+pub fn system_save_dialog(default_name: &str) -> SaveChoice {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        let bus_in_env = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+        let bus_socket = std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists());
+        if !bus_in_env && !bus_socket {
+            return SaveChoice::Unavailable(
+                "デスクトップのセッションバスがなく、保存ダイアログ（xdg-desktop-portal）を開けません".into(),
+            );
+        }
+    }
+    let started = std::time::Instant::now();
+    match rfd::FileDialog::new()
+        .set_title("お渡しする案内を保存")
+        .set_file_name(default_name)
+        .add_filter("PDF", &["pdf"])
+        .save_file()
+    {
+        Some(path) => SaveChoice::Path(path),
+        // Nobody closes a dialog within a third of a second: it never opened.
+        None if started.elapsed() < std::time::Duration::from_millis(300) => {
+            SaveChoice::Unavailable("保存ダイアログが開きませんでした".into())
+        }
+        None => SaveChoice::Cancelled,
+    }
+}
 
 /// The whole window: the model, one citizen's session, the last notice.
 pub struct CounterApp {
@@ -41,6 +93,12 @@ pub struct CounterApp {
     clock: Box<dyn Fn() -> NaiveDate>,
     save_dialog: SaveDialog,
     open_after_save: bool,
+    spooler: Box<dyn Spooler>,
+    printer: PrinterChoice,
+    /// The printer in use, as the top bar names it.
+    printer_label: String,
+    /// A sheet the spooler refused, kept for もう一度印刷.
+    refused_sheet: Option<(Vec<u8>, String)>,
     /// Measuring start-up: print the wall clock at the first frame, then close.
     pub report_first_frame: bool,
 }
@@ -52,23 +110,50 @@ pub struct FrameState {
 }
 
 impl CounterApp {
-    /// A window for a blank citizen on `today`, saving through the system dialog.
+    /// A window for a blank citizen on `today`, printing through the system's spooler (its
+    /// printer is looked up by [`CounterApp::with_printer`]) and saving through the system
+    /// dialog.
     pub fn new(source: ModelSource, today: NaiveDate) -> CounterApp {
         CounterApp {
             source,
             session: CounterSession::new(today),
             notice: None,
             clock: Box::new(move || today),
-            save_dialog: Box::new(|default_name| {
-                rfd::FileDialog::new()
-                    .set_title("お渡しする案内を保存")
-                    .set_file_name(default_name)
-                    .add_filter("PDF", &["pdf"])
-                    .save_file()
-            }),
+            save_dialog: Box::new(system_save_dialog),
             open_after_save: true,
+            spooler: Box::new(SystemSpooler),
+            printer: PrinterChoice::SystemDefault,
+            printer_label: String::new(),
+            refused_sheet: None,
             report_first_frame: false,
         }
+    }
+
+    /// Prints through `spooler` to the printer `choice` names.
+    pub fn with_printer(mut self, spooler: Box<dyn Spooler>, choice: PrinterChoice) -> CounterApp {
+        self.spooler = spooler;
+        self.printer = choice;
+        self.refresh_printer_label();
+        self
+    }
+
+    /// The top bar's words for the printer in use.
+    fn refresh_printer_label(&mut self) {
+        self.printer_label = match resolve(self.spooler.as_ref(), &self.printer) {
+            Ok(name) if self.printer == PrinterChoice::SystemDefault => {
+                format!("プリンター: {name}（既定）")
+            }
+            Ok(name) => format!("プリンター: {name}"),
+            Err(_) => match &self.printer {
+                PrinterChoice::Named(name) => format!("プリンター: {name}（見つかりません）"),
+                PrinterChoice::SystemDefault => "プリンター: なし（PDF で保存）".to_string(),
+            },
+        };
+    }
+
+    /// The printer in use, as the top bar names it.
+    pub fn printer_label(&self) -> &str {
+        &self.printer_label
     }
 
     /// Reads today's date from `clock` for every new citizen.
@@ -102,6 +187,7 @@ impl CounterApp {
     }
 
     fn shortcuts(&self, ui: &egui::Ui) -> Vec<AppCommand> {
+        let focused = ui.ctx().memory(|m| m.focused().is_some());
         ui.ctx().input_mut(|input| {
             let mut commands = Vec::new();
             if input.consume_shortcut(&theme::SHORTCUT_NEXT) {
@@ -109,6 +195,9 @@ impl CounterApp {
             }
             if input.consume_shortcut(&theme::SHORTCUT_PRINT) {
                 commands.push(AppCommand::Print);
+            }
+            if !focused && input.consume_key(Modifiers::NONE, theme::KEY_TICK_NEXT) {
+                commands.push(AppCommand::TickNext);
             }
             for (key, procedure) in theme::PROCEDURE_KEYS {
                 if input.consume_key(Modifiers::NONE, key) {
@@ -159,34 +248,96 @@ impl CounterApp {
             AppCommand::Tick(visit, document, ticked) => {
                 self.session.set_tick(visit, &document, ticked);
             }
+            AppCommand::TickNext => {
+                if let (Some(guidance), Ok(evaluation)) = (&frame.guidance, &frame.evaluation)
+                    && let Some(next) = guidance.checklist.iter().find(|d| !d.ticked)
+                {
+                    let visit = self.session.shown_visit(evaluation);
+                    self.session.set_tick(visit, &next.id, true);
+                }
+            }
             AppCommand::Print => {
                 if let Some(guidance) = &frame.guidance {
                     self.notice = Some(self.print(guidance));
                 }
             }
+            AppCommand::RetryPrint => {
+                if let Some((pdf, title)) = self.refused_sheet.take() {
+                    self.notice = Some(self.send_to_printer(pdf, title));
+                }
+            }
+            AppCommand::SavePdf => {
+                if let Some(guidance) = &frame.guidance {
+                    self.notice = Some(self.save(guidance, None));
+                }
+            }
         }
     }
 
+    /// 印刷: the sheet to the printer; with no printer at all, to a PDF file instead.
     fn print(&mut self, guidance: &Guidance) -> Notice {
         let sheet = crate::sheet::Sheet::from_guidance(guidance);
+        let pdf = match crate::sheet::pdf::render_pdf(&sheet) {
+            Ok(pdf) => pdf,
+            Err(err) => return Notice::Failed(err.to_string()),
+        };
+        match resolve(self.spooler.as_ref(), &self.printer) {
+            Err(err) if err.no_printer() => {
+                self.save(guidance, Some(format!("{err}。PDF として保存します")))
+            }
+            _ => self.send_to_printer(pdf, guidance.title.clone()),
+        }
+    }
+
+    fn send_to_printer(&mut self, pdf: Vec<u8>, title: String) -> Notice {
+        let printed = print_pdf(self.spooler.as_mut(), &self.printer, &title, &pdf);
+        self.refresh_printer_label();
+        match printed {
+            Ok(job) => {
+                self.refused_sheet = None;
+                Notice::Done(format!(
+                    "プリンター「{}」に送りました（ジョブ {}）",
+                    job.printer, job.job
+                ))
+            }
+            Err(err) => {
+                self.refused_sheet = Some((pdf, title));
+                Notice::PrintFailed(err.to_string())
+            }
+        }
+    }
+
+    /// 保存（PDF）: the sheet to a file the save dialog names. `why` says why a print became
+    /// a save.
+    fn save(&mut self, guidance: &Guidance, why: Option<String>) -> Notice {
+        let before = why.map_or(String::new(), |w| format!("{w}: "));
+        let sheet = crate::sheet::Sheet::from_guidance(guidance);
         let name = crate::sheet::pdf::default_file_name(guidance);
-        let Some(path) = (self.save_dialog)(&name) else {
-            return Notice::Failed("保存を取り消しました".into());
+        let path = match (self.save_dialog)(&name) {
+            SaveChoice::Path(path) => path,
+            SaveChoice::Cancelled => {
+                return Notice::Failed(format!("{before}保存を取り消しました"));
+            }
+            SaveChoice::Unavailable(reason) => {
+                return Notice::Failed(format!(
+                    "{before}{reason}。--print-dir フォルダ を付けて起動すると、保存先を尋ねずにそのフォルダに保存します"
+                ));
+            }
         };
         match crate::sheet::pdf::write_pdf_file(&sheet, &path) {
             Ok(()) => {
-                let saved = format!("保存しました: {}", path.display());
+                let saved = format!("{before}保存しました: {}", path.display());
                 if !self.open_after_save {
-                    return Notice::Saved(saved);
+                    return Notice::Done(saved);
                 }
                 match opener::open(&path) {
-                    Ok(()) => Notice::Saved(saved),
+                    Ok(()) => Notice::Done(saved),
                     Err(err) => Notice::Failed(format!(
                         "{saved}。ただし PDF を開けませんでした（{err}）。ファイルを開いて印刷してください"
                     )),
                 }
             }
-            Err(err) => Notice::Failed(err.to_string()),
+            Err(err) => Notice::Failed(format!("{before}{err}")),
         }
     }
 
@@ -241,6 +392,7 @@ impl CounterApp {
                     commands.push(AppCommand::NextCitizen);
                 }
                 ui.label(RichText::new("Ctrl+N").small().weak());
+                ui.label(RichText::new(&self.printer_label).small().weak());
                 let origin = match &self.source.origin {
                     ModelOrigin::Embedded => "組み込み".to_string(),
                     ModelOrigin::File(path) => format!("共有: {}", path.display()),
@@ -264,11 +416,24 @@ impl CounterApp {
                 });
         }
         match &self.notice {
-            Some(Notice::Saved(text)) => {
+            Some(Notice::Done(text)) => {
                 ui.colored_label(theme::GREEN, text);
             }
             Some(Notice::Failed(text)) => {
                 ui.colored_label(theme::RED, text);
+            }
+            Some(Notice::PrintFailed(text)) => {
+                egui::Frame::new()
+                    .fill(theme::RED_FILL)
+                    .inner_margin(6.0)
+                    .show(ui, |ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.colored_label(theme::RED, text);
+                            if ui.button("もう一度印刷").clicked() {
+                                commands.push(AppCommand::RetryPrint);
+                            }
+                        });
+                    });
             }
             None => {}
         }

@@ -8,7 +8,7 @@ mod model_source;
 mod summary_panel;
 pub mod theme;
 
-pub use app::{AppCommand, CounterApp, Notice, report_first_frame};
+pub use app::{AppCommand, CounterApp, Notice, SaveChoice, report_first_frame, system_save_dialog};
 pub use model_source::ModelSource;
 
 use crate::exit::{EXIT_BAD_INPUT, EXIT_NO_WINDOW, EXIT_OK};
@@ -62,7 +62,7 @@ pub fn native_options() -> eframe::NativeOptions {
 }
 
 /// What the window starts with (from the command line).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WindowOptions {
     /// `--procedures`, else `MADOGUCHI_PROCEDURES`, else the embedded model.
     pub procedures: Option<PathBuf>,
@@ -72,6 +72,8 @@ pub struct WindowOptions {
     pub presented: Vec<String>,
     /// Save the sheet into this folder without a dialog.
     pub print_dir: Option<PathBuf>,
+    /// The printer of 印刷.
+    pub printer: crate::printing::PrinterChoice,
 }
 
 /// Opens the window; returns the exit status.
@@ -93,6 +95,7 @@ pub fn run(options: WindowOptions) -> i32 {
     let WindowOptions {
         presented,
         print_dir,
+        printer,
         ..
     } = options;
     let result = eframe::run_native(
@@ -102,9 +105,11 @@ pub fn run(options: WindowOptions) -> i32 {
             install_fonts(&cc.egui_ctx);
             let today = chrono::Local::now().date_naive();
             let mut app = CounterApp::new(source, today)
-                .with_clock(Box::new(|| chrono::Local::now().date_naive()));
+                .with_clock(Box::new(|| chrono::Local::now().date_naive()))
+                .with_printer(Box::new(crate::printing::SystemSpooler), printer);
             if let Some(dir) = print_dir {
-                app = app.with_save_dialog(Box::new(move |name| Some(dir.join(name))), true);
+                app = app
+                    .with_save_dialog(Box::new(move |name| SaveChoice::Path(dir.join(name))), true);
             }
             app.report_first_frame = std::env::var_os(REPORT_FIRST_FRAME_ENV).is_some();
             if let Some(case) = &prefill {

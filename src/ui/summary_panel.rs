@@ -11,12 +11,19 @@ pub fn summary_ui(ui: &mut egui::Ui, guidance: Option<&Guidance>) -> Vec<AppComm
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.heading("お渡しする案内");
-        let button = ui
+        let print = ui
             .add_enabled(guidance.is_some(), egui::Button::new("印刷"))
-            .on_hover_text("A4 の PDF を保存して、印刷のために開きます（Ctrl+P）")
+            .on_hover_text("窓口のプリンターで A4 1枚を印刷します（Ctrl+P）")
             .on_disabled_hover_text("手続きと窓口に来た人を選ぶと印刷できます");
-        if button.clicked() {
+        if print.clicked() {
             commands.push(AppCommand::Print);
+        }
+        let save = ui
+            .add_enabled(guidance.is_some(), egui::Button::new("保存（PDF）"))
+            .on_hover_text("案内を PDF ファイルに保存します")
+            .on_disabled_hover_text("手続きと窓口に来た人を選ぶと保存できます");
+        if save.clicked() {
+            commands.push(AppCommand::SavePdf);
         }
     });
     let Some(guidance) = guidance else {

@@ -24,6 +24,8 @@ pub const VERDICT_SIZE: f32 = 30.0;
 
 pub const SHORTCUT_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 pub const SHORTCUT_PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
+/// With no control focused, ticks the first document not yet seen.
+pub const KEY_TICK_NEXT: Key = Key::Space;
 pub const PROCEDURE_KEYS: [(Key, ProcedureKind); 2] = [
     (Key::F1, ProcedureKind::CertIssue),
     (Key::F2, ProcedureKind::PinReset),

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs the print system's library if it is missing, then builds and opens the counter
+# window (the first build takes several minutes). Arguments go to madoguchi.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --build-only
+cargo run --release --locked -- "$@"

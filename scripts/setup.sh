@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine for building (--build-only: libcups2-dev alone) and testing
+# madoguchi:
+#   libcups2-dev          the print system's library (the `printers` crate links it)
+#   poppler-utils         pdftotext / pdfinfo / pdffonts, to read the sheets back in tests
+#   cups, cups-pdf        a real print queue whose jobs land as PDFs in $HOME/PDF
+# then starts the CUPS scheduler if it is not running and adds the queue `madoguchi-pdf`.
+set -euo pipefail
+build_only=false
+[ "${1:-}" = "--build-only" ] && build_only=true
+need=()
+[ -e /usr/include/cups/cups.h ] || need+=(libcups2-dev)
+if ! $build_only; then
+  command -v pdftotext >/dev/null || need+=(poppler-utils)
+  command -v cupsd >/dev/null || need+=(cups)
+  [ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if $build_only; then
+  exit 0
+fi
+if ! lpstat -r >/dev/null 2>&1; then
+  # No systemd on a CI machine: start the scheduler itself (it daemonises).
+  if [ "$(id -u)" -eq 0 ]; then cupsd; else sudo cupsd; fi
+  for _ in $(seq 1 50); do lpstat -r >/dev/null 2>&1 && break; sleep 0.2; done
+fi
+if ! lpstat -p madoguchi-pdf >/dev/null 2>&1; then
+  model=$(lpinfo -m | awk '/CUPS-PDF/ {print $1; exit}')
+  if [ "$(id -u)" -eq 0 ]; then
+    lpadmin -p madoguchi-pdf -E -v cups-pdf:/ -m "$model" 2>/dev/null
+  else
+    sudo lpadmin -p madoguchi-pdf -E -v cups-pdf:/ -m "$model" 2>/dev/null
+  fi
+fi
+lpstat -p madoguchi-pdf

@@ -1,0 +1,417 @@
+//! Sending the sheet to the counter's printer through the operating system's print system:
+//! CUPS on Linux and macOS (the `printers` crate, which links libcups), the PDF handler's
+//! `printto` verb on Windows. Behind the [`Spooler`] trait so the window and the command line
+//! are tested without a printer.
+
+use crate::sheet::pdf::SheetError;
+
+/// The environment variable naming the counter's printer.
+pub const PRINTER_ENV: &str = "MADOGUCHI_PRINTER";
+
+/// Which printer: one named with `--printer` / `MADOGUCHI_PRINTER`, or the system's default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrinterChoice {
+    Named(String),
+    SystemDefault,
+}
+
+impl PrinterChoice {
+    /// `--printer` wins over `MADOGUCHI_PRINTER`; without both, the system's default.
+    pub fn choose(flag: Option<&str>, env_value: Option<&str>) -> PrinterChoice {
+        let named = |v: &str| Some(v.trim()).filter(|v| !v.is_empty()).map(str::to_string);
+        match flag.and_then(named).or_else(|| env_value.and_then(named)) {
+            Some(name) => PrinterChoice::Named(name),
+            None => PrinterChoice::SystemDefault,
+        }
+    }
+
+    /// The choice named by a flag, or else by this process's environment.
+    pub fn from_flag_or_env(flag: Option<&str>) -> PrinterChoice {
+        PrinterChoice::choose(flag, std::env::var(PRINTER_ENV).ok().as_deref())
+    }
+}
+
+/// A job the spooler accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedJob {
+    pub printer: String,
+    pub job: u64,
+}
+
+/// Why the sheet was not printed, with what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PrintError {
+    #[error(
+        "プリンターが設定されていません（印刷システムに既定のプリンターがありません）。プリンターを設定するか、--printer でプリンター名を指定してください"
+    )]
+    NoPrinter,
+    #[error(
+        "プリンター「{name}」が見つかりません（設定されているもの: {known}）。--printer または MADOGUCHI_PRINTER の名前を確かめてください"
+    )]
+    UnknownPrinter { name: String, known: String },
+    #[error(
+        "印刷システムに接続できません（{detail}）。印刷サービス（CUPS）が動いているか確かめてください"
+    )]
+    SpoolerDown { detail: String },
+    #[error(
+        "プリンター「{printer}」が印刷を受け付けませんでした（{detail}）。プリンターの電源・用紙・接続を確かめ、もう一度「印刷」を押してください"
+    )]
+    Refused { printer: String, detail: String },
+    #[error("{0}")]
+    Sheet(#[from] SheetError),
+}
+
+impl PrintError {
+    /// No printer could be found at all: saving a PDF is the way out.
+    pub fn no_printer(&self) -> bool {
+        matches!(self, PrintError::NoPrinter)
+            || matches!(self, PrintError::UnknownPrinter { known, .. } if known == NONE_KNOWN)
+    }
+}
+
+const NONE_KNOWN: &str = "なし";
+
+/// The operating system's print queue, as far as the counter needs it.
+pub trait Spooler {
+    /// The names of the printers set up on this computer.
+    fn printers(&self) -> Result<Vec<String>, PrintError>;
+    /// The system's default printer, if one is set.
+    fn default_printer(&self) -> Result<Option<String>, PrintError>;
+    /// Hands a PDF to the spooler; gives the job number it accepted.
+    fn submit(&mut self, printer: &str, title: &str, pdf: &[u8]) -> Result<u64, PrintError>;
+}
+
+/// The printer a choice names on this spooler, or why there is none.
+pub fn resolve(spooler: &dyn Spooler, choice: &PrinterChoice) -> Result<String, PrintError> {
+    match choice {
+        PrinterChoice::SystemDefault => spooler.default_printer()?.ok_or(PrintError::NoPrinter),
+        PrinterChoice::Named(name) => {
+            let known = spooler.printers()?;
+            if known.iter().any(|k| k == name) {
+                Ok(name.clone())
+            } else {
+                Err(PrintError::UnknownPrinter {
+                    name: name.clone(),
+                    known: if known.is_empty() {
+                        NONE_KNOWN.to_string()
+                    } else {
+                        known.join(", ")
+                    },
+                })
+            }
+        }
+    }
+}
+
+/// Resolves the printer and hands it the PDF.
+pub fn print_pdf(
+    spooler: &mut dyn Spooler,
+    choice: &PrinterChoice,
+    title: &str,
+    pdf: &[u8],
+) -> Result<PrintedJob, PrintError> {
+    let printer = resolve(spooler, choice)?;
+    let job = spooler.submit(&printer, title, pdf)?;
+    Ok(PrintedJob { printer, job })
+}
+
+/// The print system of this computer.
+#[derive(Debug, Default)]
+pub struct SystemSpooler;
+
+impl Spooler for SystemSpooler {
+    fn printers(&self) -> Result<Vec<String>, PrintError> {
+        let names: Vec<String> = printers::get_printers()
+            .into_iter()
+            .map(|p| p.system_name)
+            .collect();
+        if names.is_empty() {
+            platform::reachable()?;
+        }
+        Ok(names)
+    }
+
+    fn default_printer(&self) -> Result<Option<String>, PrintError> {
+        let default = printers::get_default_printer().map(|p| p.system_name);
+        if default.is_none() {
+            platform::reachable()?;
+        }
+        Ok(default)
+    }
+
+    fn submit(&mut self, printer: &str, title: &str, pdf: &[u8]) -> Result<u64, PrintError> {
+        platform::submit(printer, title, pdf)
+    }
+}
+
+/// A PDF written where only this user can read it, removed when dropped.
+struct PrivateTempFile {
+    path: std::path::PathBuf,
+}
+
+impl PrivateTempFile {
+    fn new(bytes: &[u8]) -> std::io::Result<PrivateTempFile> {
+        use std::io::Write;
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let path =
+            std::env::temp_dir().join(format!("madoguchi-{}-{nanos}.pdf", std::process::id()));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&path)?;
+        let file_ready = PrivateTempFile { path };
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        Ok(file_ready)
+    }
+}
+
+impl Drop for PrivateTempFile {
+    fn drop(&mut self) {
+        // Nothing about a citizen stays on disk.
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(unix)]
+mod platform {
+    use super::{PrintError, PrivateTempFile};
+    use printers::common::base::job::PrinterJobOptions;
+
+    #[link(name = "cups")]
+    unsafe extern "C" {
+        fn cupsLastErrorString() -> *const std::os::raw::c_char;
+    }
+
+    /// What CUPS said about the last request.
+    fn last_cups_error() -> String {
+        // SAFETY: cupsLastErrorString returns a pointer to a static, NUL-terminated string
+        // (or null), valid until the next CUPS call on this thread.
+        unsafe {
+            let text = cupsLastErrorString();
+            if text.is_null() {
+                String::new()
+            } else {
+                std::ffi::CStr::from_ptr(text)
+                    .to_string_lossy()
+                    .into_owned()
+            }
+        }
+    }
+
+    /// An empty list from CUPS is either no printer or no CUPS: CUPS's last error tells.
+    pub(super) fn reachable() -> Result<(), PrintError> {
+        let detail = last_cups_error();
+        let lower = detail.to_lowercase();
+        let down = [
+            "connect",
+            "no such file",
+            "refused",
+            "unavailable",
+            "bad file",
+        ]
+        .iter()
+        .any(|sign| lower.contains(sign));
+        if down {
+            Err(PrintError::SpoolerDown { detail })
+        } else {
+            Ok(())
+        }
+    }
+
+    pub(super) fn submit(printer: &str, title: &str, pdf: &[u8]) -> Result<u64, PrintError> {
+        let file = PrivateTempFile::new(pdf).map_err(|err| PrintError::Refused {
+            printer: printer.to_string(),
+            detail: format!("一時ファイルを作れません: {err}"),
+        })?;
+        let options = PrinterJobOptions {
+            name: Some(title),
+            raw_properties: &[("document-format", "application/pdf")],
+            ..PrinterJobOptions::none()
+        };
+        let path = file.path.to_string_lossy().to_string();
+        // CUPS reads the file while the job is submitted; it may be removed afterwards.
+        let result = match printers::get_printer_by_name(printer) {
+            Some(found) => found.print_file(&path, options),
+            None => {
+                return Err(PrintError::SpoolerDown {
+                    detail: last_cups_error(),
+                });
+            }
+        };
+        result.map_err(|_| {
+            let detail = last_cups_error();
+            let unreachable = detail.contains("connect")
+                || detail.contains("No such file")
+                || detail.contains("Connection refused");
+            if unreachable {
+                PrintError::SpoolerDown { detail }
+            } else {
+                PrintError::Refused {
+                    printer: printer.to_string(),
+                    detail,
+                }
+            }
+        })
+    }
+}
+
+#[cfg(windows)]
+mod platform {
+    //! Windows: winspool's RAW path does not render a PDF on most printers, so the PDF is
+    //! handed to the program registered for PDF files with the `printto` verb, which renders
+    //! it and prints to the named printer. Not tried on a Windows machine (see README.md).
+    use super::{PrintError, PrivateTempFile};
+    use windows_sys::Win32::UI::Shell::ShellExecuteW;
+    use windows_sys::Win32::UI::WindowsAndMessaging::SW_HIDE;
+
+    fn wide(text: &str) -> Vec<u16> {
+        text.encode_utf16().chain(std::iter::once(0)).collect()
+    }
+
+    /// winspool lists its printers without a service to connect to.
+    pub(super) fn reachable() -> Result<(), PrintError> {
+        Ok(())
+    }
+
+    pub(super) fn submit(printer: &str, _title: &str, pdf: &[u8]) -> Result<u64, PrintError> {
+        let file = PrivateTempFile::new(pdf).map_err(|err| PrintError::Refused {
+            printer: printer.to_string(),
+            detail: format!("一時ファイルを作れません: {err}"),
+        })?;
+        let verb = wide("printto");
+        let path = wide(&file.path.to_string_lossy());
+        let parameters = wide(&format!("\"{printer}\""));
+        // SAFETY: every pointer is a NUL-terminated UTF-16 buffer that outlives the call.
+        let code = unsafe {
+            ShellExecuteW(
+                std::ptr::null_mut(),
+                verb.as_ptr(),
+                path.as_ptr(),
+                parameters.as_ptr(),
+                std::ptr::null(),
+                SW_HIDE,
+            )
+        } as isize;
+        // The PDF handler reads the file after ShellExecuteW returns: keep it until the
+        // program ends (it is in the user's own temp folder).
+        std::mem::forget(file);
+        if code > 32 {
+            Ok(0)
+        } else {
+            Err(PrintError::Refused {
+                printer: printer.to_string(),
+                detail: format!(
+                    "PDF を印刷できるプログラムがありません（ShellExecute {code}）。PDF ビューアーを入れてください"
+                ),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spooler in memory: its printers, its default, the jobs it took.
+    struct Fake {
+        printers: Vec<String>,
+        default: Option<String>,
+        jobs: Vec<(String, usize)>,
+    }
+
+    impl Spooler for Fake {
+        fn printers(&self) -> Result<Vec<String>, PrintError> {
+            Ok(self.printers.clone())
+        }
+        fn default_printer(&self) -> Result<Option<String>, PrintError> {
+            Ok(self.default.clone())
+        }
+        fn submit(&mut self, printer: &str, _: &str, pdf: &[u8]) -> Result<u64, PrintError> {
+            self.jobs.push((printer.to_string(), pdf.len()));
+            Ok(self.jobs.len() as u64)
+        }
+    }
+
+    fn fake() -> Fake {
+        Fake {
+            printers: vec!["counter-1".into(), "counter-2".into()],
+            default: Some("counter-1".into()),
+            jobs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_flag_wins_over_the_environment_and_blank_means_the_default() {
+        assert_eq!(
+            PrinterChoice::choose(Some("a"), Some("b")),
+            PrinterChoice::Named("a".into())
+        );
+        assert_eq!(
+            PrinterChoice::choose(None, Some(" b ")),
+            PrinterChoice::Named("b".into())
+        );
+        assert_eq!(
+            PrinterChoice::choose(None, Some("")),
+            PrinterChoice::SystemDefault
+        );
+    }
+
+    #[test]
+    fn a_named_printer_is_used_and_an_unknown_one_lists_the_known() {
+        let mut spooler = fake();
+        let job = print_pdf(
+            &mut spooler,
+            &PrinterChoice::Named("counter-2".into()),
+            "t",
+            b"%PDF",
+        )
+        .unwrap();
+        assert_eq!(
+            job,
+            PrintedJob {
+                printer: "counter-2".into(),
+                job: 1
+            }
+        );
+        let err = print_pdf(
+            &mut spooler,
+            &PrinterChoice::Named("x".into()),
+            "t",
+            b"%PDF",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("counter-1, counter-2"), "{err}");
+        assert!(!err.no_printer());
+    }
+
+    #[test]
+    fn without_a_default_printer_the_error_says_so() {
+        let mut spooler = Fake {
+            printers: Vec::new(),
+            default: None,
+            jobs: Vec::new(),
+        };
+        let err = print_pdf(&mut spooler, &PrinterChoice::SystemDefault, "t", b"%PDF").unwrap_err();
+        assert_eq!(err, PrintError::NoPrinter);
+        assert!(err.no_printer());
+        assert!(spooler.jobs.is_empty());
+    }
+
+    #[test]
+    fn the_temporary_pdf_is_private_and_removed() {
+        let file = PrivateTempFile::new(b"%PDF-1.7").unwrap();
+        let path = file.path.clone();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        drop(file);
+        assert!(!path.exists());
+    }
+}

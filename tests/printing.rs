@@ -1,0 +1,345 @@
+//! Printing the sheet: from the command line into a real CUPS queue (cups-pdf, set up by
+//! scripts/setup.sh), and from the window through a spooler in memory — in four keys, with
+//! every failure saying what to do.
+
+mod common;
+
+use common::bin;
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use madoguchi::model::ModelOrigin;
+use madoguchi::printing::{PrintError, PrinterChoice, Spooler};
+use madoguchi::ui::{CounterApp, ModelSource, Notice, SaveChoice, install_fonts};
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::process::Command;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+/// The cups-pdf queue scripts/setup.sh adds.
+const QUEUE: &str = "madoguchi-pdf";
+
+fn pdf_folder() -> PathBuf {
+    PathBuf::from(std::env::var("HOME").expect("HOME is set")).join("PDF")
+}
+
+fn pdfs_in(folder: &std::path::Path) -> Vec<PathBuf> {
+    std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn print_sends_one_a4_page_to_the_cups_pdf_queue() {
+    let folder = pdf_folder();
+    let before = pdfs_in(&folder);
+    let output = Command::new(bin())
+        .args([
+            "print",
+            "tests/cases/shared/proxy-pin-reset.ron",
+            "--printer",
+            QUEUE,
+        ])
+        .args(["--presented", "card,agent_photo_id"])
+        .env_remove("MADOGUCHI_PROCEDURES")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains(&format!("プリンター「{QUEUE}」に送りました（ジョブ ")),
+        "{stdout}"
+    );
+    let started = Instant::now();
+    let new = loop {
+        let now: Vec<PathBuf> = pdfs_in(&folder)
+            .into_iter()
+            .filter(|p| !before.contains(p))
+            .collect();
+        if let [one] = now.as_slice() {
+            // cups-pdf writes the file, then closes it: wait until it is whole.
+            let size = std::fs::metadata(one).map(|m| m.len()).unwrap_or(0);
+            std::thread::sleep(Duration::from_millis(500));
+            if size > 0 && std::fs::metadata(one).map(|m| m.len()).unwrap_or(0) == size {
+                break one.clone();
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no new PDF in {} after 60 s",
+            folder.display()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let info = Command::new("pdfinfo").arg(&new).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Pages:           1\n"), "{info}");
+    assert!(info.contains("595 x 842 pts (A4)"), "{info}");
+}
+
+#[test]
+fn print_to_an_unknown_printer_exits_2_and_names_the_known_ones() {
+    let output = Command::new(bin())
+        .args([
+            "print",
+            "tests/cases/shared/ward-renewal.ron",
+            "--printer",
+            "no-such-printer",
+        ])
+        .env_remove("MADOGUCHI_PROCEDURES")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("プリンター「no-such-printer」が見つかりません") && stderr.contains(QUEUE),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_printer_comes_from_the_environment_when_no_flag_names_one() {
+    let output = Command::new(bin())
+        .args(["print", "tests/cases/shared/ward-renewal.ron"])
+        .env("MADOGUCHI_PRINTER", "printer-from-env")
+        .env_remove("MADOGUCHI_PROCEDURES")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("printer-from-env"));
+}
+
+/// A print queue in memory: its printers, and the jobs it was handed (or a refusal).
+#[derive(Default)]
+struct Queue {
+    printers: Vec<String>,
+    default: Option<String>,
+    jobs: Vec<(String, Vec<u8>)>,
+    refuse: bool,
+}
+
+#[derive(Clone, Default)]
+struct SharedQueue(Rc<RefCell<Queue>>);
+
+impl Spooler for SharedQueue {
+    fn printers(&self) -> Result<Vec<String>, PrintError> {
+        Ok(self.0.borrow().printers.clone())
+    }
+    fn default_printer(&self) -> Result<Option<String>, PrintError> {
+        Ok(self.0.borrow().default.clone())
+    }
+    fn submit(&mut self, printer: &str, _title: &str, pdf: &[u8]) -> Result<u64, PrintError> {
+        let mut queue = self.0.borrow_mut();
+        if queue.refuse {
+            return Err(PrintError::Refused {
+                printer: printer.to_string(),
+                detail: "not accepting jobs".into(),
+            });
+        }
+        queue.jobs.push((printer.to_string(), pdf.to_vec()));
+        Ok(100 + queue.jobs.len() as u64)
+    }
+}
+
+fn counter_queue() -> SharedQueue {
+    SharedQueue(Rc::new(RefCell::new(Queue {
+        printers: vec!["counter-a4".into()],
+        default: Some("counter-a4".into()),
+        ..Queue::default()
+    })))
+}
+
+fn window(
+    queue: &SharedQueue,
+    save: Box<dyn FnMut(&str) -> SaveChoice>,
+) -> Harness<'static, CounterApp> {
+    let app = CounterApp::new(
+        ModelSource::load(ModelOrigin::Embedded),
+        common::date("2026-11-25"),
+    )
+    .with_save_dialog(save, false)
+    .with_printer(Box::new(queue.clone()), PrinterChoice::SystemDefault);
+    Harness::builder()
+        .with_size(Vec2::new(1366.0, 900.0))
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app)
+}
+
+fn never_saves() -> Box<dyn FnMut(&str) -> SaveChoice> {
+    Box::new(|_| panic!("印刷 must not open the save dialog when a printer is set up"))
+}
+
+/// Sends one key press (with modifiers) and lets the window run; counts it.
+fn press(harness: &mut Harness<'_, CounterApp>, keys: &mut usize, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+    *keys += 1;
+}
+
+#[test]
+fn principal_renewal_goes_from_next_citizen_to_the_printer_in_four_keys() {
+    let queue = counter_queue();
+    let mut harness = window(&queue, never_saves());
+    let mut keys = 0;
+    press(&mut harness, &mut keys, Modifiers::NONE, Key::F1);
+    press(&mut harness, &mut keys, Modifiers::NONE, Key::F5);
+    press(&mut harness, &mut keys, Modifiers::NONE, Key::Space);
+    assert!(
+        harness.query_by_label("受付可").is_some(),
+        "Space ticked the card"
+    );
+    press(&mut harness, &mut keys, Modifiers::COMMAND, Key::P);
+    assert_eq!(keys, 4);
+    let jobs = &queue.0.borrow().jobs;
+    assert_eq!(jobs.len(), 1);
+    assert_eq!(jobs[0].0, "counter-a4");
+    assert!(jobs[0].1.starts_with(b"%PDF-"));
+    assert_eq!(
+        harness.state().notice,
+        Some(Notice::Done(
+            "プリンター「counter-a4」に送りました（ジョブ 101）".into()
+        ))
+    );
+    assert!(
+        harness
+            .query_by_label("プリンター: counter-a4（既定）")
+            .is_some()
+    );
+}
+
+#[test]
+fn ctrl_p_prints_while_a_text_field_has_the_focus() {
+    let queue = counter_queue();
+    let mut harness = window(&queue, never_saves());
+    harness.key_press(Key::F2);
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.get_by_label("本人の生年月日").focus();
+    harness.run();
+    harness.get_by_label("本人の生年月日").type_text("S55.6.15");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert_eq!(queue.0.borrow().jobs.len(), 1);
+    assert_eq!(
+        harness.state().session.birth_date,
+        "S55.6.15",
+        "no stray p typed"
+    );
+}
+
+#[test]
+fn space_in_a_text_field_types_a_space_and_ticks_nothing() {
+    let queue = counter_queue();
+    let mut harness = window(&queue, never_saves());
+    harness.key_press(Key::F2);
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.get_by_label("本人の生年月日").focus();
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    assert!(harness.query_by_label("0 / 2 確認済み").is_some());
+}
+
+#[test]
+fn with_no_printer_print_falls_back_to_saving_and_says_why() {
+    let queue = SharedQueue::default();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("sheet.pdf");
+    let chosen = target.clone();
+    let mut harness = window(&queue, Box::new(move |_| SaveChoice::Path(chosen.clone())));
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("プリンター: なし（PDF で保存）")
+            .is_some()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert!(target.exists());
+    let Some(Notice::Done(text)) = &harness.state().notice else {
+        panic!("{:?}", harness.state().notice);
+    };
+    assert!(
+        text.starts_with("プリンターが設定されていません") && text.contains("保存しました"),
+        "{text}"
+    );
+}
+
+#[test]
+fn with_no_save_dialog_the_notice_says_how_to_set_print_dir_and_never_cancel() {
+    let queue = SharedQueue::default();
+    let mut harness = window(
+        &queue,
+        Box::new(|_| SaveChoice::Unavailable("保存ダイアログが開きませんでした".into())),
+    );
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.get_by_label("保存（PDF）").click();
+    harness.run();
+    let Some(Notice::Failed(text)) = &harness.state().notice else {
+        panic!("{:?}", harness.state().notice);
+    };
+    assert!(text.contains("--print-dir"), "{text}");
+    assert!(!text.contains("取り消"), "nobody cancelled: {text}");
+}
+
+#[test]
+fn a_refused_job_shows_the_printer_and_keeps_the_sheet_for_another_try() {
+    let queue = counter_queue();
+    queue.0.borrow_mut().refuse = true;
+    let mut harness = window(&queue, never_saves());
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("プリンター「counter-a4」が印刷を受け付けませんでした")
+            .next()
+            .is_some()
+    );
+    queue.0.borrow_mut().refuse = false;
+    harness.get_by_label("もう一度印刷").click();
+    harness.run();
+    assert_eq!(queue.0.borrow().jobs.len(), 1);
+    assert!(harness.query_by_label("もう一度印刷").is_none());
+}
+
+#[test]
+fn the_save_button_writes_the_pdf_where_the_dialog_says() {
+    let queue = counter_queue();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("案内.pdf");
+    let chosen = target.clone();
+    let mut harness = window(&queue, Box::new(move |_| SaveChoice::Path(chosen.clone())));
+    harness.key_press(Key::F2);
+    harness.run();
+    harness.key_press(Key::F8);
+    harness.run();
+    harness.get_by_label("保存（PDF）").click();
+    harness.run();
+    assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF-"));
+    assert!(queue.0.borrow().jobs.is_empty(), "saving prints nothing");
+}
