@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the release build in a real window under Xvfb and saves a screenshot.
-# Usage: scripts/screenshot.sh [OUT.png] [CASE.ron] [ID,ID,…]
+# Usage: [SCREEN=1024x768] scripts/screenshot.sh [OUT.png] [CASE.ron] [ID,ID,…]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshot-window.png}
@@ -13,13 +13,17 @@ if ! command -v xvfb-run >/dev/null || ! command -v import >/dev/null || ! comma
 fi
 cargo build --release --locked --quiet
 mkdir -p "$(dirname "$out")"
-xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
+screen=${SCREEN:-1366x768}
+xvfb-run -a -s "-screen 0 ${screen}x24" bash -c '
   ./target/release/madoguchi --case "$1" --presented "$2" &
   pid=$!
   sleep "${SHOT_DELAY:-4}"
-  xdotool mousemove 1360 760 2>/dev/null || true
+  # No window manager under Xvfb: fit the window to the screen by hand.
+  xdotool search --name "madoguchi" windowmove 0 0 windowsize "${4%x*}" "${4#*x}" 2>/dev/null || true
+  sleep 1
+  xdotool mousemove 5 5 2>/dev/null || true
   sleep 1
   import -window root "$3"
   kill $pid
-' _ "$case_file" "$presented" "$out"
+' _ "$case_file" "$presented" "$out" "$screen"
 echo "saved $out"

@@ -349,9 +349,12 @@ impl CounterApp {
         egui::Panel::top("top_bar").show(ui, |ui| {
             self.top_bar_ui(ui, &mut commands);
         });
+        // The checklist is where staff work: it keeps a readable width, the form and the
+        // preview give way on a small screen.
+        let side = theme::side_panel_range(ui.available_width());
         egui::Panel::left("form_panel")
-            .default_size(400.0)
-            .min_size(320.0)
+            .default_size(side.max)
+            .size_range(side)
             .resizable(true)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
@@ -361,8 +364,8 @@ impl CounterApp {
 
         let frame = self.compute();
         egui::Panel::right("summary_panel")
-            .default_size(430.0)
-            .min_size(300.0)
+            .default_size(side.max)
+            .size_range(side)
             .resizable(true)
             .show(ui, |ui| {
                 commands.extend(summary_panel::summary_ui(ui, frame.guidance.as_ref()));
@@ -379,11 +382,15 @@ impl CounterApp {
     }
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<AppCommand>) {
+        let roomy = ui.available_width() > 1300.0;
         ui.horizontal(|ui| {
             ui.heading("madoguchi 窓口");
-            ui.label(
-                RichText::new("電子証明書の更新・新規発行／暗証番号再設定（ロック解除）").weak(),
-            );
+            if roomy {
+                ui.label(
+                    RichText::new("電子証明書の更新・新規発行／暗証番号再設定（ロック解除）")
+                        .weak(),
+                );
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let next = ui
                     .button(RichText::new("次の方").strong())
@@ -397,13 +404,16 @@ impl CounterApp {
                     ModelOrigin::Embedded => "組み込み".to_string(),
                     ModelOrigin::File(path) => format!("共有: {}", path.display()),
                 };
+                // Thin hyphens vanish in small grey text: the date in words.
+                let updated = &self.source.model.page.updated;
+                let updated = crate::dates::parse_date(updated).map_or_else(
+                    |_| updated.clone(),
+                    |d| d.format("%Y年%-m月%-d日").to_string(),
+                );
                 ui.label(
-                    RichText::new(format!(
-                        "規則: ページ更新日 {}（{origin}）",
-                        self.source.model.page.updated
-                    ))
-                    .small()
-                    .weak(),
+                    RichText::new(format!("規則: ページ更新日 {updated}（{origin}）"))
+                        .small()
+                        .weak(),
                 );
             });
         });

@@ -44,6 +44,8 @@ pub fn install_fonts(ctx: &egui::Context) {
             };
         }
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        // Solid scroll bars that are always there to see, not thin floating ones.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
 }
 
@@ -55,7 +57,7 @@ pub fn native_options() -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1366.0, 768.0])
-            .with_min_inner_size([900.0, 560.0])
+            .with_min_inner_size([1000.0, 600.0])
             .with_title("madoguchi 窓口 — 電子証明書の更新・暗証番号再設定"),
         ..Default::default()
     }

@@ -9,8 +9,8 @@ use egui::RichText;
 /// Draws the preview of the sheet of `guidance`; gives `Print` when the button is pressed.
 pub fn summary_ui(ui: &mut egui::Ui, guidance: Option<&Guidance>) -> Vec<AppCommand> {
     let mut commands = Vec::new();
-    ui.horizontal(|ui| {
-        ui.heading("お渡しする案内");
+    ui.heading("お渡しする案内");
+    ui.horizontal_wrapped(|ui| {
         let print = ui
             .add_enabled(guidance.is_some(), egui::Button::new("印刷"))
             .on_hover_text("窓口のプリンターで A4 1枚を印刷します（Ctrl+P）")
@@ -33,7 +33,11 @@ pub fn summary_ui(ui: &mut egui::Ui, guidance: Option<&Guidance>) -> Vec<AppComm
     let sheet = Sheet::from_guidance(guidance);
     egui::ScrollArea::vertical()
         .id_salt("summary_scroll")
+        .auto_shrink(false)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
+            // Leave the scroll bar its own strip so no text runs under it.
+            ui.set_max_width(ui.available_width() - ui.spacing().scroll.bar_width);
             ui.label(RichText::new(&sheet.title).strong().size(theme::ITEM_SIZE));
             for section in &sheet.sections {
                 ui.add_space(4.0);
@@ -59,7 +63,7 @@ pub fn summary_ui(ui: &mut egui::Ui, guidance: Option<&Guidance>) -> Vec<AppComm
             ui.separator();
             ui.label(RichText::new(&sheet.counter_copy.heading).strong());
             for line in &sheet.counter_copy.lines {
-                ui.label(RichText::new(line).small());
+                ui.label(line);
             }
         });
     commands

@@ -36,3 +36,13 @@ pub const APPLICANT_KEYS: [(Key, ApplicantKind); 4] = [
     (Key::F7, ApplicantKind::LegalRepWard),
     (Key::F8, ApplicantKind::Proxy),
 ];
+
+/// The narrowest the checklist becomes (points).
+pub const CHECKLIST_MIN_WIDTH: f32 = 400.0;
+
+/// How wide the form and the preview may be in a window this wide: each up to 420 points,
+/// never leaving the checklist less than [`CHECKLIST_MIN_WIDTH`], never below 250.
+pub fn side_panel_range(window_width: f32) -> egui::Rangef {
+    let max = ((window_width - CHECKLIST_MIN_WIDTH) / 2.0).clamp(250.0, 420.0);
+    egui::Rangef::new(250.0_f32.min(max), max)
+}
