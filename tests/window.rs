@@ -4,7 +4,7 @@ mod common;
 
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use madoguchi::counter::CounterSession;
 use madoguchi::model::ModelOrigin;
 use madoguchi::ui::{CounterApp, ModelSource, SaveChoice, install_fonts};
@@ -571,4 +571,35 @@ fn every_kind_of_control_is_reached_with_tab() {
             "Tab never reaches {label}: {reached:?}"
         );
     }
+}
+
+#[test]
+fn at_1024_by_768_the_checklist_keeps_its_width_and_the_preview_fits_the_screen() {
+    let app = CounterApp::new(ModelSource::load(ModelOrigin::Embedded), today())
+        .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false);
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1024.0, 768.0))
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "任意代理人");
+    let checklist = harness.get_by_label("確認する書類").rect();
+    let preview = harness.get_by_label("お渡しする案内").rect();
+    assert!(
+        preview.left() - checklist.left() >= 400.0,
+        "checklist {checklist:?} preview {preview:?}"
+    );
+    let mut seen = 0;
+    for node in harness.query_all_by_label_contains("") {
+        let rect = node.rect();
+        if rect.is_positive() && rect.top() < 768.0 {
+            seen += 1;
+            assert!(
+                rect.right() <= 1024.0 + 0.5,
+                "{:?} runs off the screen at {rect:?}",
+                node.accesskit_node().label()
+            );
+        }
+    }
+    assert!(seen > 30, "only {seen} labelled nodes on screen");
 }
