@@ -16,7 +16,7 @@ pub const GREEN: Color32 = Color32::from_rgb(0x1b, 0x6e, 0x20);
 /// Font sizes (points) of the window's text styles.
 pub const HEADING_SIZE: f32 = 22.0;
 pub const BODY_SIZE: f32 = 15.0;
-pub const SMALL_SIZE: f32 = 13.0;
+pub const SMALL_SIZE: f32 = 14.0;
 /// A document on the checklist, a banner's title.
 pub const ITEM_SIZE: f32 = 17.0;
 /// 受付可.
