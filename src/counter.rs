@@ -305,12 +305,7 @@ impl CounterSession {
         let going: Vec<&Outcome> = evaluation.going_ahead().collect();
         evaluation
             .requirements_for(visit)
-            .filter(|r| {
-                going.iter().any(|o| {
-                    o.requirements_for(visit)
-                        .any(|own| own.document == r.document)
-                })
-            })
+            .filter(|r| going.iter().any(|o| o.asks_for(visit, &r.document)))
             .collect()
     }
 
@@ -358,11 +353,9 @@ impl CounterSession {
         } else {
             self.shown_visit(evaluation)
         };
-        let total = outcome.requirements_for(visit).count();
-        let ticked = outcome
-            .requirements_for(visit)
-            .filter(|r| self.is_ticked(visit, &r.document))
-            .count();
+        let own = || outcome.needs.iter().filter(|(v, _)| *v == visit);
+        let total = own().count();
+        let ticked = own().filter(|(_, d)| self.is_ticked(visit, d)).count();
         if ticked == total {
             ProcedureStatus::Acceptable
         } else {

@@ -71,8 +71,12 @@ pub struct Outcome {
     pub warnings: Vec<WarningId>,
     /// The id of the route that applies.
     pub route: String,
-    pub requirements: Vec<Requirement>,
-    pub exempted: Vec<ExemptedDocument>,
+    /// The documents it asks for, by visit (their words are in [`Evaluation::requirements`]).
+    #[serde(skip)]
+    pub needs: Vec<(VisitNumber, DocumentId)>,
+    /// The documents an exemption spared it.
+    #[serde(skip)]
+    pub exempted: Vec<(VisitNumber, DocumentId)>,
 }
 
 impl Outcome {
@@ -81,9 +85,9 @@ impl Outcome {
         self.blockers.is_empty()
     }
 
-    /// The requirements of one visit.
-    pub fn requirements_for(&self, visit: VisitNumber) -> impl Iterator<Item = &Requirement> {
-        self.requirements.iter().filter(move |r| r.visit == visit)
+    /// It asks for this document at this visit.
+    pub fn asks_for(&self, visit: VisitNumber, document: &DocumentId) -> bool {
+        self.needs.iter().any(|(v, d)| *v == visit && d == document)
     }
 }
 
@@ -131,6 +135,16 @@ impl Evaluation {
     /// The outcomes that can go ahead today.
     pub fn going_ahead(&self) -> impl Iterator<Item = &Outcome> {
         self.outcomes.iter().filter(|o| o.goes_ahead())
+    }
+
+    /// The requirements of one outcome at one visit.
+    pub fn requirements_of<'e>(
+        &'e self,
+        outcome: &'e Outcome,
+        visit: VisitNumber,
+    ) -> impl Iterator<Item = &'e Requirement> {
+        self.requirements_for(visit)
+            .filter(move |r| outcome.asks_for(visit, &r.document))
     }
 }
 
@@ -257,16 +271,20 @@ impl<'a> Facts<'a> {
 /// Decides one visit.
 pub fn evaluate(model: &ProcedureModel, case: &Case) -> Evaluation {
     let facts = Facts::new(model, case);
-    let outcomes: Vec<Outcome> = case
-        .procedures
-        .iter()
-        .filter_map(|procedure| outcome_of(&facts, *procedure))
-        .collect();
-
+    let mut outcomes = Vec::new();
+    let mut all_requirements = Vec::new();
+    let mut all_exempted = Vec::new();
+    for procedure in &case.procedures {
+        if let Some((outcome, requirements, exempted)) = outcome_of(&facts, *procedure) {
+            outcomes.push(outcome);
+            all_requirements.extend(requirements);
+            all_exempted.extend(exempted);
+        }
+    }
     let (requirements, exempted) = merged_documents(
         model,
-        outcomes.iter().flat_map(|o| o.requirements.iter().cloned()),
-        outcomes.iter().flat_map(|o| o.exempted.iter().cloned()),
+        all_requirements.into_iter(),
+        all_exempted.into_iter(),
     );
     let ids_of = |visit: VisitNumber| -> Vec<DocumentId> {
         requirements
@@ -303,8 +321,12 @@ pub fn evaluate(model: &ProcedureModel, case: &Case) -> Evaluation {
     }
 }
 
-/// The outcome of one procedure: its route, documents, blockers, warnings.
-fn outcome_of(facts: &Facts, procedure: ProcedureKind) -> Option<Outcome> {
+/// The outcome of one procedure (its route, documents, blockers, warnings), with the
+/// requirements and exemptions its route gives.
+fn outcome_of(
+    facts: &Facts,
+    procedure: ProcedureKind,
+) -> Option<(Outcome, Vec<Requirement>, Vec<ExemptedDocument>)> {
     let model = facts.model;
     let route = facts.route_for(procedure)?;
     let mut requirements = Vec::new();
@@ -324,38 +346,46 @@ fn outcome_of(facts: &Facts, procedure: ProcedureKind) -> Option<Outcome> {
             );
         }
     }
-    let (requirements, exempted) =
-        merged_documents(model, requirements.into_iter(), exempted.into_iter());
+    let mut needs: Vec<(VisitNumber, DocumentId)> = requirements
+        .iter()
+        .map(|r: &Requirement| (r.visit, r.document.clone()))
+        .collect();
+    let order = |id: &DocumentId| model.documents.iter().position(|d| &d.id == id);
+    needs.sort_by_key(|(visit, id)| (*visit, order(id)));
+    needs.dedup();
     let ids_of = |visit: VisitNumber| -> Vec<DocumentId> {
-        requirements
+        needs
             .iter()
-            .filter(|r| r.visit == visit)
-            .map(|r| r.document.clone())
+            .filter(|(v, _)| *v == visit)
+            .map(|(_, d)| d.clone())
             .collect()
     };
-    let blockers = model
-        .blockers
-        .iter()
-        .filter(|b| b.procedures.contains(&procedure) && facts.holds(&b.when))
-        .map(|b| b.id)
-        .collect();
-    let warnings = model
-        .warnings
-        .iter()
-        .filter(|w| w.procedures.contains(&procedure) && facts.holds(&w.when))
-        .map(|w| w.id)
-        .collect();
-    Some(Outcome {
+    let outcome = Outcome {
         procedure,
         same_day: route.flow.is_same_day(),
         documents: ids_of(VisitNumber::First),
         next_visit_documents: ids_of(VisitNumber::Second),
-        blockers,
-        warnings,
+        blockers: model
+            .blockers
+            .iter()
+            .filter(|b| b.procedures.contains(&procedure) && facts.holds(&b.when))
+            .map(|b| b.id)
+            .collect(),
+        warnings: model
+            .warnings
+            .iter()
+            .filter(|w| w.procedures.contains(&procedure) && facts.holds(&w.when))
+            .map(|w| w.id)
+            .collect(),
         route: route.id.clone(),
-        requirements,
-        exempted,
-    })
+        exempted: exempted
+            .iter()
+            .map(|e: &ExemptedDocument| (e.visit, e.document.clone()))
+            .filter(|(visit, id)| !needs.iter().any(|(v, d)| v == visit && d == id))
+            .collect(),
+        needs,
+    };
+    Some((outcome, requirements, exempted))
 }
 
 /// One list per visit, in the model's document order: a document asked twice is listed once

@@ -403,8 +403,8 @@ impl Builder<'_> {
             (true, false) => ProcedureState::ThreeStep(visit),
         };
         let documents: Vec<DocumentLine> = if outcome.goes_ahead() {
-            outcome
-                .requirements_for(visit)
+            self.evaluation
+                .requirements_of(outcome, visit)
                 .map(|r| self.document_line(r))
                 .collect()
         } else {
@@ -482,8 +482,8 @@ impl Builder<'_> {
         if outcome.goes_ahead() || !come_back {
             return Vec::new();
         }
-        outcome
-            .requirements_for(VisitNumber::First)
+        self.evaluation
+            .requirements_of(outcome, VisitNumber::First)
             .map(|r| DocumentLine {
                 ticked: false,
                 ..self.document_line(r)
@@ -497,10 +497,9 @@ impl Builder<'_> {
         self.evaluation
             .requirements_for(self.visit)
             .filter(|r| {
-                going.iter().any(|o| {
-                    o.requirements_for(self.visit_of(o))
-                        .any(|own| own.document == r.document && own.visit == r.visit)
-                })
+                going
+                    .iter()
+                    .any(|o| r.visit == self.visit_of(o) && o.asks_for(r.visit, &r.document))
             })
             .map(|r| self.document_line(r))
             .collect()
@@ -512,7 +511,7 @@ impl Builder<'_> {
         let of_going = |e: &ExemptedDocument| {
             going
                 .iter()
-                .any(|o| o.exempted.iter().any(|own| own.document == e.document))
+                .any(|o| o.exempted.iter().any(|(_, own)| *own == e.document))
         };
         self.evaluation
             .exempted
