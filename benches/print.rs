@@ -39,7 +39,11 @@ fn bench_print(c: &mut Criterion) {
             let evaluation = evaluate(black_box(&model), black_box(&case));
             let guidance =
                 Guidance::build(&model, &case, &evaluation, VisitNumber::First, &presented);
-            let pdf = render_pdf(&Sheet::from_guidance(&guidance)).unwrap();
+            let pdf = render_pdf(&Sheet::from_guidance(
+                &guidance,
+                madoguchi::language::Languages::embedded().source(),
+            ))
+            .unwrap();
             print_pdf(
                 &mut spooler,
                 &PrinterChoice::SystemDefault,

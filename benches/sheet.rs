@@ -17,7 +17,10 @@ fn bench_sheet(c: &mut Criterion) {
     let evaluation = evaluate(&model, &case);
     let presented: Vec<_> = evaluation.documents.clone();
     let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &presented);
-    let sheet = Sheet::from_guidance(&guidance);
+    let sheet = Sheet::from_guidance(
+        &guidance,
+        madoguchi::language::Languages::embedded().source(),
+    );
     println!("sheet size: {} bytes", render_pdf(&sheet).unwrap().len());
     c.bench_function(
         "sheet: guidance + lay out + PDF with font subset (three-step)",
@@ -30,7 +33,10 @@ fn bench_sheet(c: &mut Criterion) {
                     VisitNumber::First,
                     &presented,
                 );
-                let sheet = Sheet::from_guidance(&guidance);
+                let sheet = Sheet::from_guidance(
+                    &guidance,
+                    madoguchi::language::Languages::embedded().source(),
+                );
                 render_pdf(&sheet).unwrap()
             })
         },

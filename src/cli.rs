@@ -3,6 +3,7 @@
 use crate::case::Case;
 use crate::engine::{VisitNumber, evaluate};
 use crate::guidance::Guidance;
+use crate::language::Languages;
 use crate::model::DocumentId;
 use crate::model::{ModelOrigin, ProcedureModel};
 use crate::printing::{PrintError, PrinterChoice, Spooler, SystemSpooler, print_pdf};
@@ -69,6 +70,9 @@ pub enum Command {
         /// すでにある案内（PDF）を上書きする
         #[arg(long)]
         force: bool,
+        /// 案内の言語: ja（日本語）、en（英語）、yasashii（やさしい日本語）。窓口控えは日本語のまま
+        #[arg(long, value_name = "LANG", default_value = "ja")]
+        lang: String,
     },
     /// 市民にお渡しする案内を、プリンター（--printer、MADOGUCHI_PRINTER、既定のプリンター）で印刷する
     Print {
@@ -79,6 +83,9 @@ pub enum Command {
         /// 3段階の手続きの2回目の来庁として印刷する
         #[arg(long)]
         second_visit: bool,
+        /// 案内の言語: ja（日本語）、en（英語）、yasashii（やさしい日本語）。窓口控えは日本語のまま
+        #[arg(long, value_name = "LANG", default_value = "ja")]
+        lang: String,
     },
 }
 
@@ -111,12 +118,14 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             presented,
             second_visit,
             force,
+            lang,
         } => {
             let request = SheetRequest {
                 origin: &origin,
                 case_path: case,
                 presented,
                 second_visit: *second_visit,
+                lang,
             };
             run_summary(&request, out, *force)
         }
@@ -124,12 +133,14 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             case,
             presented,
             second_visit,
+            lang,
         } => {
             let request = SheetRequest {
                 origin: &origin,
                 case_path: case,
                 presented,
                 second_visit: *second_visit,
+                lang,
             };
             let choice = PrinterChoice::from_flag_or_env(cli.printer.as_deref());
             run_print(&request, &choice, &mut SystemSpooler)
@@ -326,11 +337,20 @@ fn run_check(origin: &ModelOrigin, cases: Option<&Path>) -> i32 {
             return EXIT_BAD_INPUT;
         }
     };
+    let languages = match Languages::for_origin(origin, &model) {
+        Ok(languages) => languages,
+        Err(err) => {
+            eprintln!("{err}");
+            eprintln!("案内の言語ファイルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+            return EXIT_BAD_INPUT;
+        }
+    };
     println!(
-        "手続きモデル {} は正しく読み込めました（経路 {} 件、書類 {} 種類）。",
+        "手続きモデル {} は正しく読み込めました（経路 {} 件、書類 {} 種類、案内の言語 {}）。",
         origin.name(),
         model.routes.len(),
-        model.documents.len()
+        model.documents.len(),
+        languages.codes().join("・")
     );
     let Some(folder) = cases else {
         return EXIT_OK;
@@ -373,6 +393,8 @@ pub struct SheetRequest<'a> {
     pub case_path: &'a Path,
     pub presented: &'a [String],
     pub second_visit: bool,
+    /// The sheet's language code.
+    pub lang: &'a str,
 }
 
 impl SheetRequest<'_> {
@@ -408,8 +430,16 @@ impl SheetRequest<'_> {
             .iter()
             .map(|id| DocumentId(id.clone()))
             .collect();
-        let guidance = Guidance::build(&model, &case, &evaluation, visit, &presented);
-        let sheet = Sheet::from_guidance(&guidance);
+        let languages = Languages::for_origin(self.origin, &model).map_err(|e| e.to_string())?;
+        let Some(language) = languages.get(self.lang) else {
+            return Err(format!(
+                "--lang の「{}」は使えません（使えるもの: {}）",
+                self.lang,
+                languages.codes().join(", ")
+            ));
+        };
+        let guidance = Guidance::build_in(language, &model, &case, &evaluation, visit, &presented);
+        let sheet = Sheet::from_guidance(&guidance, language);
         Ok((guidance, sheet))
     }
 }

@@ -35,6 +35,9 @@ pub struct Requirement {
     pub visit: VisitNumber,
     /// The label people read (route-specific one first).
     pub label: String,
+    /// The key a language file translates that label under.
+    #[serde(skip)]
+    pub label_key: String,
     /// Examples for this document on the route that asked first (route-specific ones win).
     pub examples: Vec<String>,
     /// How the document must be (from the model's document entry).
@@ -460,13 +463,21 @@ fn collect_visit(
             continue;
         }
         let document = model.document(&need.document);
+        let (label, label_key) = match &need.label {
+            Some(label) => (
+                label.clone(),
+                crate::model::need_label_key(&route.id, &need.document),
+            ),
+            None => (
+                model.document_label(&need.document).to_string(),
+                format!("document.{}.label", need.document),
+            ),
+        };
         requirements.push(Requirement {
             document: need.document.clone(),
             visit: number,
-            label: need
-                .label
-                .clone()
-                .unwrap_or_else(|| model.document_label(&need.document).to_string()),
+            label,
+            label_key,
             examples: need
                 .examples
                 .clone()

@@ -25,10 +25,13 @@ pub mod exit {
 }
 
 pub mod fonts;
+pub mod fuzzing;
 pub mod guidance;
+pub mod language;
 pub mod model;
 pub mod printing;
 pub mod report;
+pub mod ruby;
 pub mod safe_write;
 pub mod sheet;
 pub mod source_text;

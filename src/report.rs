@@ -14,7 +14,7 @@ pub fn to_json(evaluation: &Evaluation) -> String {
 
 /// The readable answer of `madoguchi evaluate` without `--json`.
 pub fn to_text(guidance: &Guidance) -> String {
-    let wording = Wording;
+    let wording = Wording::source();
     let mut out = String::new();
     let _ = writeln!(out, "{}", guidance.title);
     let _ = writeln!(
@@ -67,7 +67,7 @@ pub fn to_text(guidance: &Guidance) -> String {
     out
 }
 
-fn write_steps(out: &mut String, steps: &StepsGuidance, wording: &Wording) {
+fn write_steps(out: &mut String, steps: &StepsGuidance, wording: &Wording<'_>) {
     let _ = writeln!(out);
     let _ = writeln!(out, "■ {}", wording.phrase(Phrase::HeadingSteps));
     let _ = writeln!(out, "  {}", wording.phrase(Phrase::StepsLead));
@@ -93,7 +93,7 @@ fn write_steps(out: &mut String, steps: &StepsGuidance, wording: &Wording) {
     }
 }
 
-fn write_procedure(out: &mut String, procedure: &ProcedureGuidance, wording: &Wording) {
+fn write_procedure(out: &mut String, procedure: &ProcedureGuidance, wording: &Wording<'_>) {
     let _ = writeln!(out);
     let _ = writeln!(out, "■ {}: {}", procedure.title, procedure.state_text);
     let _ = writeln!(out, "  {}", procedure.route_title);
@@ -124,7 +124,7 @@ fn write_procedure(out: &mut String, procedure: &ProcedureGuidance, wording: &Wo
     }
 }
 
-fn write_document(out: &mut String, document: &DocumentLine, wording: &Wording, indent: &str) {
+fn write_document(out: &mut String, document: &DocumentLine, wording: &Wording<'_>, indent: &str) {
     let examples = document
         .examples_text(wording)
         .map_or(String::new(), |e| format!("（{e}）"));

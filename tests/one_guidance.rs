@@ -51,7 +51,12 @@ fn window_sheet_and_command_line_say_the_same_things_for_every_example_case() {
     for (name, case) in example_cases() {
         let evaluation = evaluate(&model, &case);
         let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[]);
-        let sheet = Sheet::from_guidance(&guidance).plain_lines().join("\n");
+        let sheet = Sheet::from_guidance(
+            &guidance,
+            madoguchi::language::Languages::embedded().source(),
+        )
+        .plain_lines()
+        .join("\n");
         let path = dir.path().join(format!("{name}.ron"));
         std::fs::write(&path, case.to_ron()).unwrap();
         let output = Command::new(bin())

@@ -26,7 +26,10 @@ fn guidance_for(case: &Case, visit: VisitNumber) -> Guidance {
 }
 
 fn sheet_for(case: &Case, visit: VisitNumber) -> Sheet {
-    Sheet::from_guidance(&guidance_for(case, visit))
+    Sheet::from_guidance(
+        &guidance_for(case, visit),
+        madoguchi::language::Languages::embedded().source(),
+    )
 }
 
 fn poppler(tool: &str, path: &std::path::Path) -> String {
@@ -46,7 +49,10 @@ fn every_example_case_gives_one_a4_page_with_the_font_embedded_and_its_key_words
                 continue;
             }
             let guidance = guidance_for(&case, visit);
-            let sheet = Sheet::from_guidance(&guidance);
+            let sheet = Sheet::from_guidance(
+                &guidance,
+                madoguchi::language::Languages::embedded().source(),
+            );
             let bytes = render_pdf(&sheet).unwrap();
             assert!(bytes.len() <= 150 * 1024, "{name}: {} bytes", bytes.len());
             let path = dir.path().join(format!("{name}-{visit:?}.pdf"));
@@ -216,7 +222,7 @@ fn the_default_file_name_has_the_date_and_procedure_and_no_personal_data() {
     let evaluation = evaluate(&model, &case);
     let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[]);
     assert_eq!(
-        default_file_name(&guidance),
+        default_file_name(&guidance, "ja"),
         "案内_2026-11-25_更新・新規発行_暗証番号再設定.pdf"
     );
 }

@@ -6,12 +6,15 @@
 pub mod phrases;
 
 use crate::case::Case;
-use crate::dates::{format_both, format_iso};
+use crate::dates::{format_iso, format_wareki};
 use crate::engine::{
     Evaluation, ExemptedDocument, Facts, Outcome, Requirement, UnknownDate, VisitNumber,
 };
-use crate::model::{DocumentId, Flow, ProcedureKind, ProcedureModel, Route};
-use chrono::NaiveDate;
+use crate::language::{Language, Languages};
+use crate::model::{
+    DocumentId, Flow, ProcedureKind, ProcedureModel, Route, example_key, procedure_key,
+};
+use chrono::{Datelike, NaiveDate};
 pub use phrases::Phrase;
 
 /// Fills `{name}` slots.
@@ -23,21 +26,53 @@ fn fill(template: &str, slots: &[(&str, &str)]) -> String {
         })
 }
 
-/// The words of the guidance in one language (Japanese; the sheet's other languages plug
-/// in here).
-pub struct Wording;
+/// The words of the guidance in one language: its phrases, its texts for the model's
+/// citizen texts, its way of writing a date.
+#[derive(Clone, Copy)]
+pub struct Wording<'a> {
+    pub language: &'a Language,
+}
 
-impl Wording {
-    pub fn phrase(&self, phrase: Phrase) -> &'static str {
-        phrases::ja(phrase)
+impl<'a> Wording<'a> {
+    /// Japanese, as built in.
+    pub fn source() -> Wording<'static> {
+        Wording {
+            language: Languages::embedded().source(),
+        }
+    }
+
+    pub fn phrase(&self, phrase: Phrase) -> &'a str {
+        self.language.phrase(phrase)
     }
 
     pub fn fill(&self, phrase: Phrase, slots: &[(&str, &str)]) -> String {
         fill(self.phrase(phrase), slots)
     }
 
+    /// A citizen text of the model in this language.
+    pub fn text(&self, key: &str, japanese: &str) -> String {
+        self.language.text(key, japanese).to_string()
+    }
+
+    /// A date as this language writes it (`{year}`, `{month}`, `{day}`, `{month_name}`,
+    /// `{wareki}` in the date phrase).
     pub fn date(&self, date: NaiveDate) -> String {
-        format_both(date)
+        let month_name = self
+            .language
+            .months
+            .get(date.month0() as usize)
+            .cloned()
+            .unwrap_or_default();
+        self.fill(
+            Phrase::Date,
+            &[
+                ("year", &date.year().to_string()),
+                ("month", &date.month().to_string()),
+                ("day", &date.day().to_string()),
+                ("month_name", &month_name),
+                ("wareki", &format_wareki(date)),
+            ],
+        )
     }
 }
 
@@ -61,7 +96,7 @@ pub struct DocumentLine {
 
 impl DocumentLine {
     /// `（例: 運転免許証・旅券）` or nothing.
-    pub fn examples_text(&self, wording: &Wording) -> Option<String> {
+    pub fn examples_text(&self, wording: &Wording<'_>) -> Option<String> {
         (!self.examples.is_empty()).then(|| {
             wording.fill(
                 Phrase::Examples,
@@ -84,7 +119,10 @@ pub struct ExemptedLine {
 /// A blocker or warning: its title, what staff say, what the citizen reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoticeText {
+    /// In the citizen's language.
     pub title: String,
+    /// In Japanese.
+    pub title_for_staff: String,
     pub for_staff: String,
     pub for_citizen: Option<String>,
 }
@@ -201,12 +239,33 @@ impl Guidance {
         visit: VisitNumber,
         presented: &[DocumentId],
     ) -> Guidance {
+        Guidance::build_in(
+            Languages::embedded().source(),
+            model,
+            case,
+            evaluation,
+            visit,
+            presented,
+        )
+    }
+
+    /// The same, with what the citizen reads in `language` (staff's words and the counter
+    /// copy stay Japanese).
+    pub fn build_in(
+        language: &Language,
+        model: &ProcedureModel,
+        case: &Case,
+        evaluation: &Evaluation,
+        visit: VisitNumber,
+        presented: &[DocumentId],
+    ) -> Guidance {
         let builder = Builder {
             model,
             case,
             evaluation,
             facts: Facts::new(model, case),
-            wording: Wording,
+            wording: Wording { language },
+            source: Wording::source(),
             visit: if evaluation.going_ahead().any(|o| !o.same_day) {
                 visit
             } else {
@@ -253,7 +312,10 @@ struct Builder<'a> {
     case: &'a Case,
     evaluation: &'a Evaluation,
     facts: Facts<'a>,
-    wording: Wording,
+    /// The citizen's language.
+    wording: Wording<'a>,
+    /// Japanese: staff's words and the counter copy.
+    source: Wording<'static>,
     visit: VisitNumber,
     presented: &'a [DocumentId],
 }
@@ -273,14 +335,21 @@ impl Builder<'_> {
         let checklist = self.checklist();
         let missing: Vec<DocumentLine> = checklist.iter().filter(|d| !d.ticked).cloned().collect();
         let steps = self.steps();
-        let applicant = model.applicant_label(self.case.applicant).to_string();
+        let applicant_ja = model.applicant_label(self.case.applicant).to_string();
+        let applicant = wording.text(
+            &format!("applicant.{:?}.label", self.case.applicant),
+            &applicant_ja,
+        );
         Guidance {
             title: wording.fill(Phrase::Title, &[("procedures", &procedures_text)]),
             basis: wording.fill(
                 Phrase::Basis,
                 &[
-                    ("publisher", &model.page.publisher),
-                    ("page", &model.page.title),
+                    (
+                        "publisher",
+                        &wording.text("page.publisher", &model.page.publisher),
+                    ),
+                    ("page", &wording.text("page.title", &model.page.title)),
                     ("updated", &model.page.updated),
                 ],
             ),
@@ -309,7 +378,7 @@ impl Builder<'_> {
                 .unknown_dates
                 .iter()
                 .map(|date| {
-                    wording
+                    self.source
                         .phrase(match date {
                             UnknownDate::CertExpiry => Phrase::UnknownCertExpiry,
                             UnknownDate::CardExpiry => Phrase::UnknownCardExpiry,
@@ -318,15 +387,22 @@ impl Builder<'_> {
                 })
                 .collect(),
             new_cert_expiry: self.new_cert_expiry(),
-            contact: model.office.contact.clone(),
+            contact: model
+                .office
+                .contact
+                .iter()
+                .enumerate()
+                .map(|(i, line)| wording.text(&format!("office.contact.{i}"), line))
+                .collect(),
             counter_copy: CounterCopy {
                 date: format_iso(self.case.today()),
                 procedures: procedures.iter().map(|p| self.counter_line(p)).collect(),
-                applicant: applicant.clone(),
-                seen: checklist
-                    .iter()
-                    .filter(|d| d.ticked)
-                    .map(|d| d.label.clone())
+                applicant: applicant_ja,
+                seen: self
+                    .evaluation
+                    .requirements_for(self.visit)
+                    .filter(|r| checklist.iter().any(|d| d.ticked && d.id == r.document))
+                    .map(|r| r.label.clone())
                     .collect(),
             },
             applicant,
@@ -359,14 +435,25 @@ impl Builder<'_> {
     }
 
     fn document_line(&self, requirement: &Requirement) -> DocumentLine {
+        let wording = &self.wording;
+        let note_key = format!("document.{}.note", requirement.document);
         DocumentLine {
             id: requirement.document.clone(),
-            label: requirement.label.clone(),
-            examples: requirement.examples.clone(),
-            note: requirement.note.clone(),
+            label: wording.text(&requirement.label_key, &requirement.label),
+            examples: requirement
+                .examples
+                .iter()
+                .map(|e| wording.text(&example_key(e), e))
+                .collect(),
+            note: requirement
+                .note
+                .as_ref()
+                .map(|n| wording.text(&note_key, n)),
+            // The page's passages are Japanese: quoted on the Japanese sheet only.
             why: requirement
                 .reasons
                 .iter()
+                .filter(|_| wording.language.is_source())
                 .map(|r| Why {
                     route_title: self
                         .model
@@ -380,11 +467,12 @@ impl Builder<'_> {
         }
     }
 
-    fn notice_slots(&self, template: &str) -> String {
+    /// Fills `{window_start}` and `{age}`, the date written as `wording` writes dates.
+    fn notice_slots(&self, wording: &Wording<'_>, template: &str) -> String {
         let window = self
             .evaluation
             .renewal_window_start
-            .map_or_else(String::new, |d| self.wording.date(d));
+            .map_or_else(String::new, |d| wording.date(d));
         let age = self
             .evaluation
             .holder_age
@@ -413,11 +501,13 @@ impl Builder<'_> {
         let all_ticked = documents.iter().all(|d| d.ticked);
         Some(ProcedureGuidance {
             procedure: outcome.procedure,
-            title: info.title.clone(),
+            title: self
+                .wording
+                .text(&procedure_key(outcome.procedure, "title"), &info.title),
             short_title: info.short_title.clone(),
             route_title: route.title.clone(),
             state,
-            state_text: self.wording.phrase(state_phrase(state)).to_string(),
+            state_text: self.source.phrase(state_phrase(state)).to_string(),
             verdict: self
                 .wording
                 .phrase(verdict_phrase(state, all_ticked))
@@ -438,7 +528,15 @@ impl Builder<'_> {
                 .map(|p| p.text.clone())
                 .collect(),
             citizen_notes: if outcome.goes_ahead() {
-                route.citizen_notes.iter().map(|q| q.text.clone()).collect()
+                route
+                    .citizen_notes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| {
+                        self.wording
+                            .text(&format!("route.{}.citizen_note.{i}", route.id), &q.text)
+                    })
+                    .collect()
             } else {
                 Vec::new()
             },
@@ -450,10 +548,18 @@ impl Builder<'_> {
             .blockers
             .iter()
             .filter_map(|id| self.model.blocker(*id))
-            .map(|b| NoticeText {
-                title: b.title.clone(),
-                for_staff: self.notice_slots(&b.staff_text),
-                for_citizen: Some(self.notice_slots(&b.citizen_text)),
+            .map(|b| {
+                let id = crate::json_name(&b.id);
+                let wording = &self.wording;
+                NoticeText {
+                    title: wording.text(&format!("blocker.{id}.title"), &b.title),
+                    title_for_staff: b.title.clone(),
+                    for_staff: self.notice_slots(&self.source, &b.staff_text),
+                    for_citizen: Some(self.notice_slots(
+                        wording,
+                        &wording.text(&format!("blocker.{id}.citizen_text"), &b.citizen_text),
+                    )),
+                }
             })
             .collect()
     }
@@ -465,7 +571,8 @@ impl Builder<'_> {
             .filter_map(|id| self.model.warning(*id))
             .map(|w| NoticeText {
                 title: w.title.clone(),
-                for_staff: self.notice_slots(&w.staff_text),
+                title_for_staff: w.title.clone(),
+                for_staff: self.notice_slots(&self.source, &w.staff_text),
                 for_citizen: None,
             })
             .collect()
@@ -518,8 +625,13 @@ impl Builder<'_> {
             .iter()
             .filter(|e| e.visit == visit && of_going(e))
             .map(|e| ExemptedLine {
-                label: self.model.document_label(&e.document).to_string(),
-                reason: e.reason.clone(),
+                label: self.wording.text(
+                    &format!("document.{}.label", e.document),
+                    self.model.document_label(&e.document),
+                ),
+                reason: self
+                    .wording
+                    .text(&format!("exemption.{}.reason", e.exemption), &e.reason),
             })
             .collect()
     }
@@ -531,11 +643,23 @@ impl Builder<'_> {
             .evaluation
             .going_ahead()
             .filter_map(|o| self.route(o))
-            .find_map(|r| r.flow.second_visit().and_then(|v| v.place.clone()));
+            .find_map(|r| {
+                r.flow
+                    .second_visit()
+                    .and_then(|v| v.place.as_ref())
+                    .map(|place| (r, place))
+            });
         match (self.visit, second_place) {
-            (VisitNumber::Second, Some(place)) => place,
-            _ => self.model.office.counter_place.clone(),
+            (VisitNumber::Second, Some((route, place))) => self
+                .wording
+                .text(&format!("route.{}.second_visit_place", route.id), place),
+            _ => self.counter_place(),
         }
+    }
+
+    fn counter_place(&self) -> String {
+        self.wording
+            .text("office.counter_place", &self.model.office.counter_place)
     }
 
     /// The page's three steps of the first three-step route that goes ahead (the renewal's
@@ -562,17 +686,23 @@ impl Builder<'_> {
         else {
             return None;
         };
+        let step = |name: &str, quoted: &crate::model::Quoted| {
+            self.wording
+                .text(&format!("route.{}.{name}", route.id), &quoted.text)
+        };
         Some(StepsGuidance {
             route_title: route.title.clone(),
-            apply: apply.text.clone(),
-            mailing: mailing.text.clone(),
-            arrival: arrival.text.clone(),
-            holder_task: holder_task.text.clone(),
-            come_back: come_back.text.clone(),
-            second_visit_place: second_visit
-                .place
-                .clone()
-                .unwrap_or_else(|| self.model.office.counter_place.clone()),
+            apply: step("apply", apply),
+            mailing: step("mailing", mailing),
+            arrival: step("arrival", arrival),
+            holder_task: step("holder_task", holder_task),
+            come_back: step("come_back", come_back),
+            second_visit_place: match &second_visit.place {
+                Some(place) => self
+                    .wording
+                    .text(&format!("route.{}.second_visit_place", route.id), place),
+                None => self.counter_place(),
+            },
             second_visit_documents: self
                 .evaluation
                 .requirements_for(VisitNumber::Second)
@@ -586,11 +716,24 @@ impl Builder<'_> {
 
     fn pin_writing(&self) -> Vec<String> {
         let model = self.model;
+        let wording = &self.wording;
         model
             .pins
             .iter()
-            .map(|pin| format!("{}: {}", pin.label, pin.format))
-            .chain(model.pin_writing_rules.iter().map(|r| r.text.clone()))
+            .map(|pin| {
+                format!(
+                    "{}: {}",
+                    wording.text(&format!("pin.{}.label", pin.id), &pin.label),
+                    wording.text(&format!("pin.{}.format", pin.id), &pin.format)
+                )
+            })
+            .chain(
+                model
+                    .pin_writing_rules
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| wording.text(&format!("pin_writing_rule.{i}"), &r.text)),
+            )
             .collect()
     }
 
@@ -626,11 +769,14 @@ impl Builder<'_> {
         let mut lines = Vec::new();
         lines.extend(self.new_cert_expiry());
         if self.cert_issue_goes_ahead() && !self.evaluation.signature_cert {
-            lines.extend(self.signature());
+            lines.push(self.wording.text(
+                "certificate.signature_cert_refused",
+                &self.model.certificate.signature_cert_refused,
+            ));
         }
         let store = &self.model.convenience_store;
         if self.facts.holds(&store.when) {
-            lines.push(store.text.clone());
+            lines.push(self.wording.text("convenience_store", &store.text));
         }
         for procedure in procedures {
             for note in &procedure.citizen_notes {
@@ -643,7 +789,7 @@ impl Builder<'_> {
     }
 
     fn counter_line(&self, procedure: &ProcedureGuidance) -> String {
-        let wording = &self.wording;
+        let wording = &self.source;
         let state = if procedure.all_ticked() {
             wording.phrase(Phrase::CounterProcedureDone).to_string()
         } else if procedure.goes_ahead() {
@@ -654,7 +800,7 @@ impl Builder<'_> {
             let reasons: Vec<&str> = procedure
                 .blockers
                 .iter()
-                .map(|b| b.title.as_str())
+                .map(|b| b.title_for_staff.as_str())
                 .collect();
             wording.fill(
                 Phrase::CounterProcedureRefused,

@@ -1,6 +1,7 @@
-//! The fixed words of the sheet and the command line (headings, verdicts, labels) — the
-//! chrome the renderers share, kept in one place. Every sentence that states a rule comes from
-//! the model instead.
+//! The fixed words of the sheet and the command line (headings, verdicts, labels): the chrome
+//! the renderers share. Which phrases exist is Rust (the renderers ask for them by name); what
+//! they say is data, in `assets/lang/*.ron`. Every sentence that states a rule comes from the
+//! model instead.
 
 /// A fixed phrase. `{…}` slots are filled in by the guidance builder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,7 +22,6 @@ pub enum Phrase {
     Procedures,
     Applicant,
     Place,
-    ProcedureList,
     VerdictSameDayDone,
     VerdictSameDayMissing,
     VerdictFirstVisitDone,
@@ -55,72 +55,139 @@ pub enum Phrase {
     UnknownCertExpiry,
     UnknownCardExpiry,
     TitleSeparator,
+    Date,
 }
 
-/// The Japanese words of each phrase.
-pub fn ja(phrase: Phrase) -> &'static str {
-    match phrase {
-        Phrase::Title => "{procedures}のご案内",
-        Phrase::Basis => "{publisher}「{page}」（{updated}更新）に基づく",
-        Phrase::HeadingVisit => "本日のご来庁",
-        Phrase::HeadingOutcome => "結果",
-        Phrase::HeadingDocuments => "窓口で確認した書類（✓ 確認済み　□ 未確認）",
-        Phrase::HeadingMissing => "不足している書類",
-        Phrase::HeadingSteps => "今後の流れ",
-        Phrase::HeadingPinWriting => "暗証番号記入用紙の書き方",
-        Phrase::HeadingCertificate => "電子証明書について",
-        Phrase::HeadingContact => "お問い合わせ先",
-        Phrase::VisitDate => "来庁日",
-        Phrase::VisitFirst => "1回目の来庁：申請",
-        Phrase::VisitSecond => "2回目の来庁：書類の持参",
-        Phrase::Procedures => "手続き",
-        Phrase::Applicant => "手続きされた方",
-        Phrase::Place => "受付場所",
-        Phrase::ProcedureList => "・",
-        Phrase::VerdictSameDayDone => "必要な書類をすべて確認しました。本日手続きできます。",
-        Phrase::VerdictSameDayMissing => {
-            "不足している書類があります。「不足している書類」をそろえて、もう一度お越しください。"
+impl Phrase {
+    pub const ALL: [Phrase; 50] = [
+        Phrase::Title,
+        Phrase::Basis,
+        Phrase::HeadingVisit,
+        Phrase::HeadingOutcome,
+        Phrase::HeadingDocuments,
+        Phrase::HeadingMissing,
+        Phrase::HeadingSteps,
+        Phrase::HeadingPinWriting,
+        Phrase::HeadingCertificate,
+        Phrase::HeadingContact,
+        Phrase::VisitDate,
+        Phrase::VisitFirst,
+        Phrase::VisitSecond,
+        Phrase::Procedures,
+        Phrase::Applicant,
+        Phrase::Place,
+        Phrase::VerdictSameDayDone,
+        Phrase::VerdictSameDayMissing,
+        Phrase::VerdictFirstVisitDone,
+        Phrase::VerdictFirstVisitMissing,
+        Phrase::VerdictSecondVisitDone,
+        Phrase::VerdictSecondVisitMissing,
+        Phrase::VerdictBlocked,
+        Phrase::StateSameDay,
+        Phrase::StateThreeStepFirst,
+        Phrase::StateThreeStepSecond,
+        Phrase::BringNextTime,
+        Phrase::Examples,
+        Phrase::NotNeeded,
+        Phrase::StepsLead,
+        Phrase::StepToday,
+        Phrase::Why,
+        Phrase::NewExpiry,
+        Phrase::HolderAge,
+        Phrase::CounterCopy,
+        Phrase::CounterProcedureDone,
+        Phrase::CounterProcedureRefused,
+        Phrase::CounterProcedureIncomplete,
+        Phrase::CounterSeen,
+        Phrase::CounterSeenNone,
+        Phrase::CutLine,
+        Phrase::Stamp,
+        Phrase::Ticked,
+        Phrase::Unticked,
+        Phrase::StepDocuments,
+        Phrase::ListSeparator,
+        Phrase::UnknownCertExpiry,
+        Phrase::UnknownCardExpiry,
+        Phrase::TitleSeparator,
+        Phrase::Date,
+    ];
+
+    /// Its key in a language file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Phrase::Title => "title",
+            Phrase::Basis => "basis",
+            Phrase::HeadingVisit => "heading_visit",
+            Phrase::HeadingOutcome => "heading_outcome",
+            Phrase::HeadingDocuments => "heading_documents",
+            Phrase::HeadingMissing => "heading_missing",
+            Phrase::HeadingSteps => "heading_steps",
+            Phrase::HeadingPinWriting => "heading_pin_writing",
+            Phrase::HeadingCertificate => "heading_certificate",
+            Phrase::HeadingContact => "heading_contact",
+            Phrase::VisitDate => "visit_date",
+            Phrase::VisitFirst => "visit_first",
+            Phrase::VisitSecond => "visit_second",
+            Phrase::Procedures => "procedures",
+            Phrase::Applicant => "applicant",
+            Phrase::Place => "place",
+            Phrase::VerdictSameDayDone => "verdict_same_day_done",
+            Phrase::VerdictSameDayMissing => "verdict_same_day_missing",
+            Phrase::VerdictFirstVisitDone => "verdict_first_visit_done",
+            Phrase::VerdictFirstVisitMissing => "verdict_first_visit_missing",
+            Phrase::VerdictSecondVisitDone => "verdict_second_visit_done",
+            Phrase::VerdictSecondVisitMissing => "verdict_second_visit_missing",
+            Phrase::VerdictBlocked => "verdict_blocked",
+            Phrase::StateSameDay => "state_same_day",
+            Phrase::StateThreeStepFirst => "state_three_step_first",
+            Phrase::StateThreeStepSecond => "state_three_step_second",
+            Phrase::BringNextTime => "bring_next_time",
+            Phrase::Examples => "examples",
+            Phrase::NotNeeded => "not_needed",
+            Phrase::StepsLead => "steps_lead",
+            Phrase::StepToday => "step_today",
+            Phrase::Why => "why",
+            Phrase::NewExpiry => "new_expiry",
+            Phrase::HolderAge => "holder_age",
+            Phrase::CounterCopy => "counter_copy",
+            Phrase::CounterProcedureDone => "counter_procedure_done",
+            Phrase::CounterProcedureRefused => "counter_procedure_refused",
+            Phrase::CounterProcedureIncomplete => "counter_procedure_incomplete",
+            Phrase::CounterSeen => "counter_seen",
+            Phrase::CounterSeenNone => "counter_seen_none",
+            Phrase::CutLine => "cut_line",
+            Phrase::Stamp => "stamp",
+            Phrase::Ticked => "ticked",
+            Phrase::Unticked => "unticked",
+            Phrase::StepDocuments => "step_documents",
+            Phrase::ListSeparator => "list_separator",
+            Phrase::UnknownCertExpiry => "unknown_cert_expiry",
+            Phrase::UnknownCardExpiry => "unknown_card_expiry",
+            Phrase::TitleSeparator => "title_separator",
+            Phrase::Date => "date",
         }
-        Phrase::VerdictFirstVisitDone => {
-            "申請を受け付けました。本日は手続きが完了しません（「今後の流れ」のとおり、もう一度お越しください）。"
-        }
-        Phrase::VerdictFirstVisitMissing => {
-            "不足している書類があるため、申請を受け付けられませんでした。"
-        }
-        Phrase::VerdictSecondVisitDone => "必要な書類をすべて確認しました。",
-        Phrase::VerdictSecondVisitMissing => {
-            "不足している書類があります。そろえて、もう一度お越しください。"
-        }
-        Phrase::VerdictBlocked => "本日は受付できません。",
-        Phrase::StateSameDay => "即日で手続きできます",
-        Phrase::StateThreeStepFirst => "即日不可（3段階）: 今回は1回目の申請です",
-        Phrase::StateThreeStepSecond => "即日不可（3段階）: 今回は2回目、書類の持参です",
-        Phrase::BringNextTime => "次回お持ちいただくもの",
-        Phrase::Examples => "例: {examples}",
-        Phrase::NotNeeded => "不要",
-        Phrase::StepsLead => "この手続きは即日では完了しません。次の(1)〜(3)の順に進みます。",
-        Phrase::StepToday => "（本日）",
-        Phrase::Why => "根拠",
-        Phrase::NewExpiry => "本日発行した場合の新しい電子証明書の有効期限: {date}",
-        Phrase::HolderAge => "本人の年齢（来庁日）: {age}歳",
-        Phrase::CounterCopy => "窓口控え",
-        Phrase::CounterProcedureDone => "受付",
-        Phrase::CounterProcedureRefused => "受付せず（{reason}）",
-        Phrase::CounterProcedureIncomplete => "書類不足のため受付せず",
-        Phrase::CounterSeen => "確認した書類",
-        Phrase::CounterSeenNone => "なし",
-        Phrase::CutLine => "切り取り線",
-        Phrase::Stamp => "担当者印",
-        Phrase::Ticked => "✓",
-        Phrase::Unticked => "□",
-        Phrase::StepDocuments => "お持ちいただくもの",
-        Phrase::ListSeparator => "、",
-        Phrase::UnknownCertExpiry => {
-            "電子証明書の有効期限が未入力です。有効期限内か、更新期間に入っているかを確かめていません。"
-        }
-        Phrase::UnknownCardExpiry => {
-            "カードの有効期限が未入力です。カードが有効期限内かを確かめていません。"
-        }
-        Phrase::TitleSeparator => "・",
+    }
+
+    /// Printed on the citizen's part of the sheet, so every language has it; the others are
+    /// for staff and the counter copy, which stay Japanese.
+    pub fn for_citizen(self) -> bool {
+        !matches!(
+            self,
+            Phrase::StateSameDay
+                | Phrase::StateThreeStepFirst
+                | Phrase::StateThreeStepSecond
+                | Phrase::Why
+                | Phrase::HolderAge
+                | Phrase::CounterCopy
+                | Phrase::CounterProcedureDone
+                | Phrase::CounterProcedureRefused
+                | Phrase::CounterProcedureIncomplete
+                | Phrase::CounterSeen
+                | Phrase::CounterSeenNone
+                | Phrase::CutLine
+                | Phrase::Stamp
+                | Phrase::UnknownCertExpiry
+                | Phrase::UnknownCardExpiry
+        )
     }
 }

@@ -394,6 +394,34 @@ impl Flow {
         std::iter::once(self.first_visit()).chain(self.second_visit())
     }
 
+    /// The names of the three-step flow's steps, in order.
+    pub fn step_names(&self) -> [&'static str; 5] {
+        ["apply", "mailing", "arrival", "holder_task", "come_back"]
+    }
+
+    /// One step's text by name.
+    pub fn step(&self, name: &str) -> Option<&Quoted> {
+        let Flow::ThreeStep {
+            apply,
+            mailing,
+            arrival,
+            holder_task,
+            come_back,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        match name {
+            "apply" => Some(apply),
+            "mailing" => Some(mailing),
+            "arrival" => Some(arrival),
+            "holder_task" => Some(holder_task),
+            "come_back" => Some(come_back),
+            _ => None,
+        }
+    }
+
     /// The step texts of the three-step flow, in order.
     pub fn step_texts(&self) -> Vec<&Quoted> {
         match self {
@@ -506,6 +534,20 @@ impl fmt::Display for ModelProblem {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ModelError {
     pub problems: Vec<ModelProblem>,
+}
+
+impl ModelError {
+    /// One problem with no line to name (a folder that cannot be read, …).
+    pub fn single(file: &str, message: impl Into<String>) -> ModelError {
+        ModelError {
+            problems: vec![ModelProblem {
+                file: file.to_string(),
+                line: 1,
+                column: 1,
+                message: message.into(),
+            }],
+        }
+    }
 }
 
 impl fmt::Display for ModelError {
@@ -637,4 +679,100 @@ impl ProcedureModel {
             })
             .collect()
     }
+
+    /// Every text the citizen reads on the sheet, by the key a language file translates it
+    /// under, with the model's Japanese. The examples are keyed by their own words
+    /// (`example.運転免許証`), so a word used by several documents is translated once.
+    pub fn citizen_texts(&self) -> Vec<(String, String)> {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        let mut add = |key: String, text: &str| {
+            if !texts.iter().any(|(k, _)| *k == key) {
+                texts.push((key, text.to_string()));
+            }
+        };
+        add("page.title".into(), &self.page.title);
+        add("page.publisher".into(), &self.page.publisher);
+        add("office.counter_place".into(), &self.office.counter_place);
+        for (i, line) in self.office.contact.iter().enumerate() {
+            add(format!("office.contact.{i}"), line);
+        }
+        for procedure in &self.procedures {
+            add(procedure_key(procedure.kind, "title"), &procedure.title);
+        }
+        for applicant in &self.applicants {
+            add(
+                format!("applicant.{:?}.label", applicant.kind),
+                &applicant.label,
+            );
+        }
+        for document in &self.documents {
+            add(format!("document.{}.label", document.id), &document.label);
+            if let Some(note) = &document.note {
+                add(format!("document.{}.note", document.id), note);
+            }
+            for example in &document.examples {
+                add(example_key(example), example);
+            }
+        }
+        for exemption in &self.exemptions {
+            add(
+                format!("exemption.{}.reason", exemption.id),
+                &exemption.reason,
+            );
+        }
+        for route in &self.routes {
+            for need in route.flow.visits().flat_map(|v| &v.documents) {
+                if let Some(label) = &need.label {
+                    add(need_label_key(&route.id, &need.document), label);
+                }
+                for example in need.examples.iter().flatten() {
+                    add(example_key(example), example);
+                }
+            }
+            for step in route.flow.step_names() {
+                if let Some(text) = route.flow.step(step) {
+                    add(format!("route.{}.{step}", route.id), &text.text);
+                }
+            }
+            if let Some(place) = route.flow.second_visit().and_then(|v| v.place.as_ref()) {
+                add(format!("route.{}.second_visit_place", route.id), place);
+            }
+            for (i, note) in route.citizen_notes.iter().enumerate() {
+                add(format!("route.{}.citizen_note.{i}", route.id), &note.text);
+            }
+        }
+        for blocker in &self.blockers {
+            let id = crate::json_name(&blocker.id);
+            add(format!("blocker.{id}.title"), &blocker.title);
+            add(format!("blocker.{id}.citizen_text"), &blocker.citizen_text);
+        }
+        add(
+            "certificate.signature_cert_refused".into(),
+            &self.certificate.signature_cert_refused,
+        );
+        for pin in &self.pins {
+            add(format!("pin.{}.label", pin.id), &pin.label);
+            add(format!("pin.{}.format", pin.id), &pin.format);
+        }
+        for (i, rule) in self.pin_writing_rules.iter().enumerate() {
+            add(format!("pin_writing_rule.{i}"), &rule.text);
+        }
+        add("convenience_store".into(), &self.convenience_store.text);
+        texts
+    }
+}
+
+/// The key of a procedure's text.
+pub fn procedure_key(kind: ProcedureKind, what: &str) -> String {
+    format!("procedure.{kind:?}.{what}")
+}
+
+/// The key of an example word.
+pub fn example_key(example: &str) -> String {
+    format!("example.{example}")
+}
+
+/// The key of a route's own label for a document.
+pub fn need_label_key(route: &str, document: &DocumentId) -> String {
+    format!("route.{route}.{document}.label")
 }

@@ -5,6 +5,7 @@
 pub mod pdf;
 
 use crate::guidance::{DocumentLine, Guidance, Phrase, ProcedureGuidance, StepsGuidance, Wording};
+use crate::language::Language;
 
 /// One line of the sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,15 +45,17 @@ pub struct Sheet {
     pub subtitle: String,
     pub sections: Vec<SheetSection>,
     pub counter_copy: CounterCopy,
+    /// The texts carry readings (`{漢字|かんじ}`) to set as ruby.
+    pub ruby: bool,
 }
 
-/// The detail after a checklist item: the page's reason and how the document must be.
-fn reason_detail(document: &DocumentLine, wording: &Wording) -> String {
-    let mut detail = document
-        .why
-        .first()
-        .map(|why| format!("{}: {}", wording.phrase(Phrase::Why), why.passage))
-        .unwrap_or_default();
+/// The detail after a checklist item: the page's reason (on the Japanese sheet; the others
+/// give the examples) and how the document must be.
+fn reason_detail(document: &DocumentLine, wording: &Wording<'_>) -> String {
+    let Some(why) = document.why.first() else {
+        return bring_detail(document, wording);
+    };
+    let mut detail = format!("{}: {}", wording.phrase(Phrase::Why), why.passage);
     if let Some(note) = &document.note {
         detail.push_str(&format!("　※{note}"));
     }
@@ -60,7 +63,7 @@ fn reason_detail(document: &DocumentLine, wording: &Wording) -> String {
 }
 
 /// The detail after a document to bring: its examples and how it must be.
-fn bring_detail(document: &DocumentLine, wording: &Wording) -> String {
+fn bring_detail(document: &DocumentLine, wording: &Wording<'_>) -> String {
     let mut detail = document
         .examples_text(wording)
         .map(|e| format!("（{e}）"))
@@ -72,9 +75,10 @@ fn bring_detail(document: &DocumentLine, wording: &Wording) -> String {
 }
 
 impl Sheet {
-    /// The sheet of a visit, section by section.
-    pub fn from_guidance(guidance: &Guidance) -> Sheet {
-        let wording = Wording;
+    /// The sheet of a visit, section by section, in the language the guidance was built in
+    /// (`language`); the counter copy stays Japanese.
+    pub fn from_guidance(guidance: &Guidance, language: &Language) -> Sheet {
+        let wording = Wording { language };
         let mut sections = vec![visit_section(guidance, &wording)];
         sections.push(outcome_section(guidance, &wording));
         sections.push(documents_section(guidance, &wording));
@@ -112,12 +116,22 @@ impl Sheet {
             title: guidance.title.clone(),
             subtitle: guidance.basis.clone(),
             sections,
-            counter_copy: counter_copy(guidance, &wording),
+            counter_copy: counter_copy(guidance, &Wording::source()),
+            ruby: language.ruby,
         }
     }
 
-    /// Every text of the sheet, one string a line (for previews and tests).
+    /// Every text of the sheet, one string a line, readings left out (for previews and
+    /// tests).
     pub fn plain_lines(&self) -> Vec<String> {
+        self.marked_lines()
+            .iter()
+            .map(|line| crate::ruby::plain(line))
+            .collect()
+    }
+
+    /// Every text of the sheet, one string a line, readings written in (`{漢字|かんじ}`).
+    pub fn marked_lines(&self) -> Vec<String> {
         let mut lines = vec![self.title.clone(), self.subtitle.clone()];
         for section in &self.sections {
             lines.push(format!("【{}】", section.heading));
@@ -139,7 +153,7 @@ impl Sheet {
     }
 }
 
-fn visit_section(guidance: &Guidance, wording: &Wording) -> SheetSection {
+fn visit_section(guidance: &Guidance, wording: &Wording<'_>) -> SheetSection {
     let stage = guidance
         .visit_stage
         .as_ref()
@@ -172,7 +186,7 @@ fn visit_section(guidance: &Guidance, wording: &Wording) -> SheetSection {
 }
 
 /// For each procedure: its verdict; for a refused one, why, and what to bring next time.
-fn outcome_section(guidance: &Guidance, wording: &Wording) -> SheetSection {
+fn outcome_section(guidance: &Guidance, wording: &Wording<'_>) -> SheetSection {
     let mut lines = Vec::new();
     for procedure in &guidance.procedures {
         lines.extend(procedure_outcome_lines(procedure, wording));
@@ -183,7 +197,7 @@ fn outcome_section(guidance: &Guidance, wording: &Wording) -> SheetSection {
     }
 }
 
-fn procedure_outcome_lines(procedure: &ProcedureGuidance, wording: &Wording) -> Vec<SheetLine> {
+fn procedure_outcome_lines(procedure: &ProcedureGuidance, wording: &Wording<'_>) -> Vec<SheetLine> {
     let headline = format!("{}: {}", procedure.title, procedure.verdict);
     if procedure.goes_ahead() {
         return vec![SheetLine::Text(headline)];
@@ -207,7 +221,7 @@ fn procedure_outcome_lines(procedure: &ProcedureGuidance, wording: &Wording) -> 
     lines
 }
 
-fn documents_section(guidance: &Guidance, wording: &Wording) -> SheetSection {
+fn documents_section(guidance: &Guidance, wording: &Wording<'_>) -> SheetSection {
     let not_needed = wording.phrase(Phrase::NotNeeded);
     SheetSection {
         heading: wording.phrase(Phrase::HeadingDocuments).to_string(),
@@ -229,7 +243,7 @@ fn documents_section(guidance: &Guidance, wording: &Wording) -> SheetSection {
 }
 
 /// The documents still missing, when a procedure goes ahead today.
-fn missing_section(guidance: &Guidance, wording: &Wording) -> Option<SheetSection> {
+fn missing_section(guidance: &Guidance, wording: &Wording<'_>) -> Option<SheetSection> {
     if guidance.missing.is_empty() || guidance.going_ahead().next().is_none() {
         return None;
     }
@@ -243,7 +257,7 @@ fn missing_section(guidance: &Guidance, wording: &Wording) -> Option<SheetSectio
     })
 }
 
-fn steps_section(steps: &StepsGuidance, wording: &Wording) -> SheetSection {
+fn steps_section(steps: &StepsGuidance, wording: &Wording<'_>) -> SheetSection {
     let mut lines = vec![
         SheetLine::Text(wording.phrase(Phrase::StepsLead).to_string()),
         SheetLine::Bullet(format!(
@@ -278,7 +292,7 @@ fn steps_section(steps: &StepsGuidance, wording: &Wording) -> SheetSection {
     }
 }
 
-fn counter_copy(guidance: &Guidance, wording: &Wording) -> CounterCopy {
+fn counter_copy(guidance: &Guidance, wording: &Wording<'_>) -> CounterCopy {
     let copy = &guidance.counter_copy;
     let seen = if copy.seen.is_empty() {
         wording.phrase(Phrase::CounterSeenNone).to_string()

@@ -74,7 +74,21 @@ impl PageLayout {
 /// a space; closing punctuation never starts a line.
 pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     let mut tokens: Vec<String> = Vec::new();
+    let mut in_ruby = false;
     for ch in text.chars() {
+        // `{漢字|かんじ}` stays whole: a word with its reading is never split.
+        if in_ruby {
+            if let Some(last) = tokens.last_mut() {
+                last.push(ch);
+            }
+            in_ruby = ch != '}';
+            continue;
+        }
+        if ch == '{' {
+            tokens.push(ch.to_string());
+            in_ruby = true;
+            continue;
+        }
         let joins_previous = ch.is_ascii_graphic()
             && tokens
                 .last()
@@ -90,7 +104,7 @@ pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     let mut line = String::new();
     let mut line_width = 0.0;
     for token in tokens {
-        let token_width = width_em(&token) * size;
+        let token_width = text_width(&token, size);
         if line_width + token_width > width && !line.is_empty() {
             lines.push(std::mem::take(&mut line).trim_end().to_string());
             line_width = 0.0;
@@ -98,7 +112,7 @@ pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
                 continue;
             }
         }
-        if token_width > width {
+        if token_width > width && !token.starts_with('{') {
             // A token longer than the line: break it by characters.
             for ch in token.chars() {
                 let advance = advance_em(ch) * size;
@@ -120,23 +134,87 @@ pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
+/// Readings (ruby) are set at this fraction of their base's size.
+pub const RUBY_SCALE: f32 = 0.5;
+
+/// The width of a text in points, a word with a reading as wide as the wider of the two.
+pub fn text_width(text: &str, size: f32) -> f32 {
+    match crate::ruby::parse(text) {
+        Ok(spans) => spans
+            .iter()
+            .map(|span| {
+                let base = width_em(&span.base) * size;
+                span.reading
+                    .as_ref()
+                    .map_or(base, |r| base.max(width_em(r) * size * RUBY_SCALE))
+            })
+            .sum(),
+        Err(_) => width_em(text) * size,
+    }
+}
+
 struct Cursor {
     marks: Vec<Mark>,
     y: f32,
+    /// Lines carry readings: room above each for them.
+    ruby: bool,
 }
 
 impl Cursor {
     fn text(&mut self, x: f32, size: f32, text: &str, bold: bool, red: bool, leading: f32) {
         for line in wrap(text, size, PAGE_WIDTH - MARGIN - x) {
             self.y += size * leading;
+            if self.ruby {
+                self.y += size * RUBY_SCALE * 0.9;
+            }
+            self.line(x, self.y, size, &line, bold, red);
+        }
+    }
+
+    /// One line at a baseline: plain runs as they are, each word with a reading centred
+    /// under it.
+    fn line(&mut self, x: f32, baseline: f32, size: f32, line: &str, bold: bool, red: bool) {
+        let spans = crate::ruby::parse(line).unwrap_or_else(|_| {
+            vec![crate::ruby::Span {
+                base: line.to_string(),
+                reading: None,
+            }]
+        });
+        let mut at = x;
+        for span in spans {
+            let base_width = width_em(&span.base) * size;
+            let Some(reading) = span.reading else {
+                self.marks.push(Mark::Text {
+                    x: at,
+                    baseline,
+                    size,
+                    text: span.base,
+                    bold,
+                    red,
+                });
+                at += base_width;
+                continue;
+            };
+            let reading_size = size * RUBY_SCALE;
+            let reading_width = width_em(&reading) * reading_size;
+            let advance = base_width.max(reading_width);
             self.marks.push(Mark::Text {
-                x,
-                baseline: self.y,
+                x: at + (advance - base_width) / 2.0,
+                baseline,
                 size,
-                text: line,
+                text: span.base,
                 bold,
                 red,
             });
+            self.marks.push(Mark::Text {
+                x: at + (advance - reading_width) / 2.0,
+                baseline: baseline - size * 0.92,
+                size: reading_size,
+                text: reading,
+                bold: false,
+                red,
+            });
+            at += advance;
         }
     }
 }
@@ -146,6 +224,7 @@ fn layout_main(sheet: &Sheet, body: f32) -> Cursor {
     let mut cursor = Cursor {
         marks: Vec::new(),
         y: MARGIN,
+        ruby: sheet.ruby,
     };
     cursor.text(MARGIN, body * 1.7, &sheet.title, true, false, 1.2);
     cursor.text(MARGIN, body * 0.8, &sheet.subtitle, false, false, 1.5);
@@ -183,20 +262,14 @@ fn layout_main(sheet: &Sheet, body: f32) -> Cursor {
                     });
                     let label_x = indent + side + body * 0.5;
                     let detail_size = body * 0.85;
-                    let label_end = label_x + width_em(label) * body + body;
+                    let label_end = label_x + text_width(label, body) + body;
                     let fits_on_one_line =
-                        label_end + width_em(detail) * detail_size <= PAGE_WIDTH - MARGIN;
+                        label_end + text_width(detail, detail_size) <= PAGE_WIDTH - MARGIN;
                     cursor.text(label_x, body, label, false, false, 1.45);
                     if detail.is_empty() {
                     } else if fits_on_one_line {
-                        cursor.marks.push(Mark::Text {
-                            x: label_end,
-                            baseline: cursor.y,
-                            size: detail_size,
-                            text: detail.clone(),
-                            bold: false,
-                            red: false,
-                        });
+                        let baseline = cursor.y;
+                        cursor.line(label_end, baseline, detail_size, detail, false, false);
                     } else {
                         cursor.text(label_x + body, detail_size, detail, false, false, 1.35);
                     }
@@ -242,14 +315,15 @@ fn counter_copy(sheet: &Sheet, marks: &mut Vec<Mark>) {
         red: false,
     });
     let stamp = 64.0;
-    let text_width = PAGE_WIDTH - 2.0 * MARGIN - stamp - 16.0;
+    let copy_width = PAGE_WIDTH - 2.0 * MARGIN - stamp - 16.0;
     let mut cursor = Cursor {
         marks: Vec::new(),
         y: CUT_Y + 8.0,
+        ruby: false,
     };
     cursor.text(MARGIN, 10.0, &copy.heading, true, false, 1.3);
     for line in &copy.lines {
-        for wrapped in wrap(line, small, text_width) {
+        for wrapped in wrap(line, small, copy_width) {
             cursor.y += small * 1.4;
             cursor.marks.push(Mark::Text {
                 x: MARGIN,
@@ -425,16 +499,21 @@ fn stroke_path(
     }
 }
 
-/// A file name with the date and the procedures, never personal data:
-/// `案内_2026-11-25_更新・新規発行.pdf`.
-pub fn default_file_name(guidance: &crate::guidance::Guidance) -> String {
+/// A file name with the date, the procedures and the language when not Japanese, never
+/// personal data: `案内_2026-11-25_更新・新規発行.pdf`, `案内_2026-11-25_暗証番号再設定_en.pdf`.
+pub fn default_file_name(guidance: &crate::guidance::Guidance, language: &str) -> String {
     let procedures: Vec<&str> = guidance
         .procedures
         .iter()
         .map(|p| p.short_title.as_str())
         .collect();
+    let language = if language == crate::language::SOURCE_LANGUAGE {
+        String::new()
+    } else {
+        format!("_{language}")
+    };
     format!(
-        "案内_{}_{}.pdf",
+        "案内_{}_{}{language}.pdf",
         guidance.counter_copy.date,
         procedures.join("_")
     )

@@ -7,6 +7,7 @@ use crate::engine::{Evaluation, VisitNumber};
 use crate::guidance::Guidance;
 use crate::model::{ApplicantKind, DocumentId, ModelOrigin, ProcedureKind};
 use crate::printing::{PrinterChoice, Spooler, SystemSpooler, print_pdf, resolve};
+use crate::sheet::Sheet;
 use chrono::NaiveDate;
 use egui::{Modifiers, RichText};
 use std::path::PathBuf;
@@ -27,6 +28,10 @@ pub enum AppCommand {
     RetryPrint,
     /// 保存（PDF）: the sheet to a file.
     SavePdf,
+    /// The selector in the preview: the sheet's language.
+    SetSheetLanguage(String),
+    /// F9: the next language (ja → en → やさしい日本語 → ja).
+    NextSheetLanguage,
 }
 
 /// A line under the title after 印刷 or 保存: where the sheet went, or what went wrong.
@@ -99,14 +104,20 @@ pub struct CounterApp {
     printer_label: String,
     /// A sheet the spooler refused, kept for もう一度印刷.
     refused_sheet: Option<(Vec<u8>, String)>,
+    /// The code of the sheet's language (the window itself stays Japanese).
+    pub sheet_language: String,
     /// Measuring start-up: print the wall clock at the first frame, then close.
     pub report_first_frame: bool,
 }
 
-/// What one frame computes before drawing: the evaluation and its guidance.
+/// What one frame computes before drawing: the evaluation, its guidance for staff, and the
+/// sheet in the chosen language.
 pub struct FrameState {
     pub evaluation: Result<Evaluation, NotReady>,
     pub guidance: Option<Guidance>,
+    pub sheet: Option<Sheet>,
+    /// The default file name of the sheet.
+    pub file_name: String,
 }
 
 impl CounterApp {
@@ -125,6 +136,7 @@ impl CounterApp {
             printer: PrinterChoice::SystemDefault,
             printer_label: String::new(),
             refused_sheet: None,
+            sheet_language: crate::language::SOURCE_LANGUAGE.to_string(),
             report_first_frame: false,
         }
     }
@@ -204,6 +216,9 @@ impl CounterApp {
                     commands.push(AppCommand::ToggleProcedure(procedure));
                 }
             }
+            if input.consume_key(Modifiers::NONE, theme::KEY_NEXT_LANGUAGE) {
+                commands.push(AppCommand::NextSheetLanguage);
+            }
             for (key, applicant) in theme::APPLICANT_KEYS {
                 if input.consume_key(Modifiers::NONE, key) {
                     commands.push(AppCommand::SetApplicant(applicant));
@@ -218,22 +233,35 @@ impl CounterApp {
     fn compute(&mut self) -> FrameState {
         let model = &self.source.model;
         let evaluation = self.session.evaluation(model);
-        let guidance = match (&evaluation, self.session.case()) {
-            (Ok(evaluation), Ok(case)) => {
-                self.session.keep_ticks_of(evaluation);
-                Some(Guidance::build(
-                    model,
-                    &case,
-                    evaluation,
-                    self.session.shown_visit(evaluation),
-                    &self.session.presented(evaluation),
-                ))
-            }
-            _ => None,
+        let (Ok(found), Ok(case)) = (&evaluation, self.session.case()) else {
+            return FrameState {
+                evaluation,
+                guidance: None,
+                sheet: None,
+                file_name: String::new(),
+            };
         };
+        self.session.keep_ticks_of(found);
+        let visit = self.session.shown_visit(found);
+        let presented = self.session.presented(found);
+        let languages = &self.source.languages;
+        let guidance =
+            Guidance::build_in(languages.source(), model, &case, found, visit, &presented);
+        let language = languages
+            .get(&self.sheet_language)
+            .unwrap_or_else(|| languages.source());
+        let sheet = if language.is_source() {
+            Sheet::from_guidance(&guidance, language)
+        } else {
+            let translated = Guidance::build_in(language, model, &case, found, visit, &presented);
+            Sheet::from_guidance(&translated, language)
+        };
+        let file_name = crate::sheet::pdf::default_file_name(&guidance, &language.code);
         FrameState {
             evaluation,
-            guidance,
+            guidance: Some(guidance),
+            sheet: Some(sheet),
+            file_name,
         }
     }
 
@@ -257,8 +285,8 @@ impl CounterApp {
                 }
             }
             AppCommand::Print => {
-                if let Some(guidance) = &frame.guidance {
-                    self.notice = Some(self.print(guidance));
+                if let Some(sheet) = &frame.sheet {
+                    self.notice = Some(self.print(sheet, &frame.file_name));
                 }
             }
             AppCommand::RetryPrint => {
@@ -267,25 +295,35 @@ impl CounterApp {
                 }
             }
             AppCommand::SavePdf => {
-                if let Some(guidance) = &frame.guidance {
-                    self.notice = Some(self.save(guidance, None));
+                if let Some(sheet) = &frame.sheet {
+                    self.notice = Some(self.save(sheet, &frame.file_name, None));
                 }
+            }
+            AppCommand::SetSheetLanguage(code) => self.sheet_language = code,
+            AppCommand::NextSheetLanguage => {
+                self.sheet_language = self
+                    .source
+                    .languages
+                    .next_after(&self.sheet_language)
+                    .code
+                    .clone();
             }
         }
     }
 
     /// 印刷: the sheet to the printer; with no printer at all, to a PDF file instead.
-    fn print(&mut self, guidance: &Guidance) -> Notice {
-        let sheet = crate::sheet::Sheet::from_guidance(guidance);
-        let pdf = match crate::sheet::pdf::render_pdf(&sheet) {
+    fn print(&mut self, sheet: &Sheet, file_name: &str) -> Notice {
+        let pdf = match crate::sheet::pdf::render_pdf(sheet) {
             Ok(pdf) => pdf,
             Err(err) => return Notice::Failed(err.to_string()),
         };
         match resolve(self.spooler.as_ref(), &self.printer) {
-            Err(err) if err.no_printer() => {
-                self.save(guidance, Some(format!("{err}。PDF として保存します")))
-            }
-            _ => self.send_to_printer(pdf, guidance.title.clone()),
+            Err(err) if err.no_printer() => self.save(
+                sheet,
+                file_name,
+                Some(format!("{err}。PDF として保存します")),
+            ),
+            _ => self.send_to_printer(pdf, file_name.trim_end_matches(".pdf").to_string()),
         }
     }
 
@@ -309,11 +347,9 @@ impl CounterApp {
 
     /// 保存（PDF）: the sheet to a file the save dialog names. `why` says why a print became
     /// a save.
-    fn save(&mut self, guidance: &Guidance, why: Option<String>) -> Notice {
+    fn save(&mut self, sheet: &Sheet, file_name: &str, why: Option<String>) -> Notice {
         let before = why.map_or(String::new(), |w| format!("{w}: "));
-        let sheet = crate::sheet::Sheet::from_guidance(guidance);
-        let name = crate::sheet::pdf::default_file_name(guidance);
-        let path = match (self.save_dialog)(&name) {
+        let path = match (self.save_dialog)(file_name) {
             SaveChoice::Path(path) => path,
             SaveChoice::Cancelled => {
                 return Notice::Failed(format!("{before}保存を取り消しました"));
@@ -324,7 +360,7 @@ impl CounterApp {
                 ));
             }
         };
-        match crate::sheet::pdf::write_pdf_file(&sheet, &path) {
+        match crate::sheet::pdf::write_pdf_file(sheet, &path) {
             Ok(()) => {
                 let saved = format!("{before}保存しました: {}", path.display());
                 if !self.open_after_save {
@@ -368,7 +404,12 @@ impl CounterApp {
             .size_range(side)
             .resizable(true)
             .show(ui, |ui| {
-                commands.extend(summary_panel::summary_ui(ui, frame.guidance.as_ref()));
+                commands.extend(summary_panel::summary_ui(
+                    ui,
+                    frame.sheet.as_ref(),
+                    &self.source.languages,
+                    &self.sheet_language,
+                ));
             });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {

@@ -1,6 +1,7 @@
 //! The procedure model the window runs on: embedded, or an office's shared file that is
 //! watched and reloaded when it changes. A broken shared file never stops the window.
 
+use crate::language::Languages;
 use crate::model::ModelOrigin;
 use crate::model::ProcedureModel;
 use std::path::PathBuf;
@@ -20,6 +21,18 @@ pub struct ModelSource {
     changed: Arc<AtomicBool>,
     /// Why the shared file is not watched, when it cannot be.
     watch_problem: Option<String>,
+    /// The sheet's languages that go with the model (Japanese alone when they are wrong).
+    pub languages: Languages,
+    /// Why the language files cannot be used, when they cannot.
+    pub language_problem: Option<String>,
+}
+
+/// The languages of a model, or Japanese alone and why.
+fn languages_of(origin: &ModelOrigin, model: &ProcedureModel) -> (Languages, Option<String>) {
+    match Languages::for_origin(origin, model) {
+        Ok(languages) => (languages, None),
+        Err(err) => (Languages::source_only(), Some(err.to_string())),
+    }
 }
 
 impl ModelSource {
@@ -32,6 +45,7 @@ impl ModelSource {
                 Some(err.to_string()),
             ),
         };
+        let (languages, language_problem) = languages_of(&origin, &model);
         ModelSource {
             origin,
             model,
@@ -39,6 +53,8 @@ impl ModelSource {
             on_last_good: false,
             changed: Arc::new(AtomicBool::new(false)),
             watch_problem: None,
+            languages,
+            language_problem,
         }
     }
 
@@ -46,6 +62,7 @@ impl ModelSource {
     pub fn reload(&mut self) {
         match self.origin.load() {
             Ok(model) => {
+                (self.languages, self.language_problem) = languages_of(&self.origin, &model);
                 self.model = model;
                 self.problem = None;
                 self.on_last_good = false;
@@ -109,8 +126,15 @@ impl ModelSource {
                 problem.lines().next().unwrap_or_default()
             )
         });
+        let languages = self.language_problem.as_ref().map(|problem| {
+            format!(
+                "案内の言語ファイルを使えません（日本語の案内だけで動作中）: {}",
+                problem.lines().next().unwrap_or_default()
+            )
+        });
         model
             .into_iter()
+            .chain(languages)
             .chain(self.watch_problem.clone())
             .collect()
     }

@@ -26,6 +26,8 @@ pub const SHORTCUT_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COM
 pub const SHORTCUT_PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 /// With no control focused, ticks the first document not yet seen.
 pub const KEY_TICK_NEXT: Key = Key::Space;
+/// Cycles the sheet's language (ja → en → やさしい日本語).
+pub const KEY_NEXT_LANGUAGE: Key = Key::F9;
 pub const PROCEDURE_KEYS: [(Key, ProcedureKind); 2] = [
     (Key::F1, ProcedureKind::CertIssue),
     (Key::F2, ProcedureKind::PinReset),
