@@ -85,7 +85,7 @@ pub fn is_kanji(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々')
 }
 
-/// The `{slot}` names of a text, sorted.
+/// The `{slot}` names of a text, sorted, each once.
 pub fn slots(text: &str) -> Vec<String> {
     let mut names: Vec<String> = text
         .split('{')
@@ -97,6 +97,7 @@ pub fn slots(text: &str) -> Vec<String> {
         .map(str::to_string)
         .collect();
     names.sort();
+    names.dedup();
     names
 }
 
