@@ -14,20 +14,44 @@ use std::path::{Path, PathBuf};
 
 pub use crate::exit::{EXIT_BAD_INPUT, EXIT_DISAGREE, EXIT_OK};
 
+/// The help's frame in Japanese (clap's own headings are English).
+const HELP_TEMPLATE: &str = "{about}\n\n使い方: {usage}\n\n{all-args}{after-help}";
+
+/// The document ids `--presented` takes (the shared case format's).
+const PRESENTED_HELP: &str = "窓口で確認済みの書類の id（カンマ区切り）: card, principal_secondary_id, agent_photo_id, agent_secondary_id, parental_authority_proof, guardianship_certificate, sealed_inquiry_envelope, inquiry_reply_form, power_of_attorney, sealed_pin_envelope。3段階の手続きの2回目は --second-visit と";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "madoguchi",
     version,
-    about = "マイナンバーカード電子証明書の更新・暗証番号再設定の窓口支援（引数なしで画面を開きます）"
+    about = "マイナンバーカード電子証明書の更新・暗証番号再設定の窓口支援（引数なしで画面を開きます）",
+    help_template = HELP_TEMPLATE,
+    override_usage = "madoguchi [オプション] [コマンド]",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "コマンド",
+    subcommand_value_name = "コマンド",
+    next_help_heading = "オプション",
+    after_help = "終了コード: 0 正常、1 事例が期待と一致しない、2 入力の誤り（ファイル・引数・プリンター）、3 画面を開けない"
 )]
 pub struct Cli {
+    /// 使い方を表示する
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// 版を表示する
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
     /// 共有の手続きモデル（RON）。省略時は環境変数 MADOGUCHI_PROCEDURES、それもなければ組み込みのもの
     #[arg(long, global = true, value_name = "PATH")]
     pub procedures: Option<PathBuf>,
     /// 画面を開くとき、この事例ファイルの内容を入力済みにする（研修・説明用）
     #[arg(long, value_name = "CASE.ron")]
     pub case: Option<PathBuf>,
-    /// 画面を開くとき、これらの書類を確認済みにする（研修・説明用、--case と）
+    /// 画面を開くとき、これらの書類を確認済みにする（研修・説明用、--case と）: card,
+    /// principal_secondary_id, agent_photo_id, agent_secondary_id, parental_authority_proof,
+    /// guardianship_certificate, sealed_inquiry_envelope, inquiry_reply_form, power_of_attorney,
+    /// sealed_pin_envelope
     #[arg(long, value_delimiter = ',', value_name = "ID,ID,…", requires = "case")]
     pub presented: Vec<String>,
     /// 画面の「保存（PDF）」で保存先を尋ねず、このフォルダに保存する（保存ダイアログのない端末向け）
@@ -41,28 +65,50 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "オプション")]
 pub enum Command {
     /// 事例ファイル（RON）を判定して、必要書類・受付できない理由などを出力する
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "オプション",
+        override_usage = "madoguchi evaluate [オプション] <CASE.ron>"
+    )]
     Evaluate {
+        /// 判定する事例ファイル（RON、../shared/spec/case-format.md の形式）
+        #[arg(value_name = "CASE.ron", help_heading = "引数")]
         case: PathBuf,
         /// 共有の形式（JSON）で出力する
         #[arg(long)]
         json: bool,
     },
     /// 手続きモデルを検査し、--cases のフォルダの事例（NAME.ron と NAME.json）と照合する
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "オプション",
+        override_usage = "madoguchi check [オプション] [MODEL.ron]"
+    )]
     Check {
-        /// 検査するモデル（省略時は --procedures などで選ばれたもの）
+        /// 検査するモデル（省略時は --procedures などで選ばれたもの）。横に lang フォルダがあれば案内の言語も検査する
+        #[arg(value_name = "MODEL.ron", help_heading = "引数")]
         model: Option<PathBuf>,
+        /// 照合する事例のフォルダ（NAME.ron と期待する結果 NAME.json の組）
         #[arg(long, value_name = "DIR")]
         cases: Option<PathBuf>,
     },
     /// 市民にお渡しする案内（A4 PDF）を書き出す
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "オプション",
+        override_usage = "madoguchi summary [オプション] --out <FILE.pdf> <CASE.ron>"
+    )]
     Summary {
+        /// 事例ファイル（RON）
+        #[arg(value_name = "CASE.ron", help_heading = "引数")]
         case: PathBuf,
+        /// 書き出す PDF（事例ファイルやモデルには書きません。すでにある PDF は --force のときだけ上書き）
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
-        /// 窓口で確認済みの書類の id（カンマ区切り）。3段階の2回目は --second-visit と
-        #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
+        #[arg(long, value_delimiter = ',', value_name = "ID,ID,…", help = PRESENTED_HELP)]
         presented: Vec<String>,
         /// 3段階の手続きの2回目の来庁として書く
         #[arg(long)]
@@ -70,21 +116,37 @@ pub enum Command {
         /// すでにある案内（PDF）を上書きする
         #[arg(long)]
         force: bool,
-        /// 案内の言語: ja（日本語）、en（英語）、yasashii（やさしい日本語）。窓口控えは日本語のまま
-        #[arg(long, value_name = "LANG", default_value = "ja")]
+        /// 案内の言語: ja（日本語、省略時）、en（英語）、yasashii（やさしい日本語）。窓口控えは日本語のまま
+        #[arg(
+            long,
+            value_name = "LANG",
+            default_value = "ja",
+            hide_default_value = true
+        )]
         lang: String,
     },
     /// 市民にお渡しする案内を、プリンター（--printer、MADOGUCHI_PRINTER、既定のプリンター）で印刷する
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "オプション",
+        override_usage = "madoguchi print [オプション] <CASE.ron>"
+    )]
     Print {
+        /// 事例ファイル（RON）
+        #[arg(value_name = "CASE.ron", help_heading = "引数")]
         case: PathBuf,
-        /// 窓口で確認済みの書類の id（カンマ区切り）。3段階の2回目は --second-visit と
-        #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
+        #[arg(long, value_delimiter = ',', value_name = "ID,ID,…", help = PRESENTED_HELP)]
         presented: Vec<String>,
         /// 3段階の手続きの2回目の来庁として印刷する
         #[arg(long)]
         second_visit: bool,
-        /// 案内の言語: ja（日本語）、en（英語）、yasashii（やさしい日本語）。窓口控えは日本語のまま
-        #[arg(long, value_name = "LANG", default_value = "ja")]
+        /// 案内の言語: ja（日本語、省略時）、en（英語）、yasashii（やさしい日本語）。窓口控えは日本語のまま
+        #[arg(
+            long,
+            value_name = "LANG",
+            default_value = "ja",
+            hide_default_value = true
+        )]
         lang: String,
     },
 }
@@ -278,8 +340,10 @@ fn same_outcomes(got: &serde_json::Value, want: &serde_json::Value) -> bool {
 
 /// Evaluates every `NAME.ron` of a folder that has a `NAME.json` beside it.
 pub fn run_cases(model: &ProcedureModel, folder: &Path) -> Result<CaseRun, String> {
-    let entries = std::fs::read_dir(folder)
-        .map_err(|e| format!("{}: 事例フォルダを読み込めません: {e}", folder.display()))?;
+    let entries = std::fs::read_dir(folder).map_err(|e| {
+        crate::file_error::FileError::from_io(folder, "事例フォルダを読み込めません", &e)
+            .to_string()
+    })?;
     let mut names: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
@@ -303,10 +367,12 @@ pub fn run_cases(model: &ProcedureModel, folder: &Path) -> Result<CaseRun, Strin
                 continue;
             }
         };
-        let want: serde_json::Value = match std::fs::read_to_string(&expected_path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
-        {
+        let want: serde_json::Value = match crate::file_error::read_text(&expected_path)
+            .map_err(|e| e.what)
+            .and_then(|text| {
+                serde_json::from_str(&text)
+                    .map_err(|e| format!("JSON の {} 行 {} 列が読めません", e.line(), e.column()))
+            }) {
             Ok(value) => value,
             Err(message) => {
                 run.unreadable.push(format!(

@@ -16,8 +16,31 @@ fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}-{nanos}.tmp", std::process::id()))
 }
 
+/// Where the bytes go before the rename: a file, or (in tests) a writer that fails on
+/// purpose.
+pub trait Sink: Write {
+    /// Makes the bytes durable (a file's `sync_all`).
+    fn finish(&mut self) -> std::io::Result<()>;
+}
+
+impl Sink for std::fs::File {
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.sync_all()
+    }
+}
+
 /// Writes `bytes` to `path` atomically; the error names the path and what to do.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_atomically_with(path, bytes, |temporary| std::fs::File::create(temporary))
+}
+
+/// The same through a sink `create` opens at the temporary path: a failure anywhere (disk
+/// full, no permission, cut off) leaves the previous file as it was and no temporary file.
+pub fn write_atomically_with<S: Sink>(
+    path: &Path,
+    bytes: &[u8],
+    create: impl FnOnce(&Path) -> std::io::Result<S>,
+) -> Result<(), FileError> {
     if path.is_dir() {
         return Err(FileError::new(
             path,
@@ -25,9 +48,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         ));
     }
     let temporary = temporary_path(path);
-    let written = std::fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
+    let written = create(&temporary).and_then(|mut sink| {
+        sink.write_all(bytes)?;
+        sink.flush()?;
+        sink.finish()
     });
     let result = written.and_then(|()| std::fs::rename(&temporary, path));
     result.map_err(|err| {
@@ -60,6 +84,61 @@ mod tests {
             err.contains("書き込めません") && err.contains("a.pdf"),
             "{err}"
         );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// A file that takes `room` bytes, then says the disk is full.
+    struct FullDisk {
+        file: std::fs::File,
+        room: usize,
+    }
+
+    impl Write for FullDisk {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            self.file.write(&buf[..n])
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.file.flush()
+        }
+    }
+
+    impl Sink for FullDisk {
+        fn finish(&mut self) -> std::io::Result<()> {
+            self.file.sync_all()
+        }
+    }
+
+    #[test]
+    fn a_disk_that_fills_up_midway_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sheet.pdf");
+        std::fs::write(&path, b"%PDF-old sheet").unwrap();
+        let err = write_atomically_with(&path, &[7u8; 10_000], |temporary| {
+            Ok(FullDisk {
+                file: std::fs::File::create(temporary)?,
+                room: 4096,
+            })
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("ディスクがいっぱい"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"%PDF-old sheet");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_folder_without_permission_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sheet.pdf");
+        let err = write_atomically_with(&path, b"x", |_| -> std::io::Result<std::fs::File> {
+            Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("権限がありません"), "{err}");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 

@@ -9,6 +9,7 @@ use madoguchi::counter::CounterSession;
 use madoguchi::model::ModelOrigin;
 use madoguchi::ui::{CounterApp, ModelSource, SaveChoice, install_fonts};
 use std::path::PathBuf;
+use std::time::Duration;
 
 fn today() -> chrono::NaiveDate {
     common::date("2026-11-25")
@@ -221,7 +222,7 @@ fn a_broken_shared_model_shows_a_banner_and_the_window_still_works() {
     let dir = tempfile::tempdir().unwrap();
     let broken = madoguchi::model::EMBEDDED_MODEL.replacen("id: \"card\",", "id: \"card\"", 1);
     let path = temp_model(dir.path(), &broken);
-    let source = ModelSource::load(ModelOrigin::File(path.clone()));
+    let source = ModelSource::load(ModelOrigin::File(path.clone())).with_settle(Duration::ZERO);
     let mut harness = harness(
         CounterApp::new(source, today())
             .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
@@ -249,7 +250,7 @@ fn a_broken_shared_model_shows_a_banner_and_the_window_still_works() {
 fn a_changed_shared_model_is_reloaded_keeping_the_case() {
     let dir = tempfile::tempdir().unwrap();
     let path = temp_model(dir.path(), madoguchi::model::EMBEDDED_MODEL);
-    let source = ModelSource::load(ModelOrigin::File(path.clone()));
+    let source = ModelSource::load(ModelOrigin::File(path.clone())).with_settle(Duration::ZERO);
     let mut harness = harness(
         CounterApp::new(source, today())
             .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
@@ -297,7 +298,7 @@ fn nested_comment_and_typo_model() -> String {
 fn a_shared_model_with_a_nested_comment_swapped_in_keeps_the_window_and_the_case() {
     let dir = tempfile::tempdir().unwrap();
     let path = temp_model(dir.path(), madoguchi::model::EMBEDDED_MODEL);
-    let source = ModelSource::load(ModelOrigin::File(path.clone()));
+    let source = ModelSource::load(ModelOrigin::File(path.clone())).with_settle(Duration::ZERO);
     let mut harness = harness(
         CounterApp::new(source, today())
             .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
@@ -333,7 +334,7 @@ fn a_window_started_on_a_shared_model_with_a_nested_comment_runs_on_the_embedded
     let dir = tempfile::tempdir().unwrap();
     let text = nested_comment_and_typo_model();
     let path = temp_model(dir.path(), &text);
-    let source = ModelSource::load(ModelOrigin::File(path.clone()));
+    let source = ModelSource::load(ModelOrigin::File(path.clone())).with_settle(Duration::ZERO);
     let mut harness = harness(
         CounterApp::new(source, today())
             .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
@@ -602,4 +603,65 @@ fn at_1024_by_768_the_checklist_keeps_its_width_and_the_preview_fits_the_screen(
         }
     }
     assert!(seen > 30, "only {seen} labelled nodes on screen");
+}
+
+/// The shared model rewritten in place hundreds of times — truncated, then written in pieces,
+/// as editors and file shares do — while the window watches it.
+#[test]
+fn a_shared_model_rewritten_in_place_never_shows_a_half_written_moment_nor_drops_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_model(dir.path(), madoguchi::model::EMBEDDED_MODEL);
+    let settle = Duration::from_millis(400);
+    let source = ModelSource::load(ModelOrigin::File(path.clone())).with_settle(settle);
+    let mut harness = harness(
+        CounterApp::new(source, today())
+            .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
+    );
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    click(&mut harness, "本人");
+    click(&mut harness, "本人のマイナンバーカード");
+    let edited = madoguchi::model::EMBEDDED_MODEL.replacen(
+        "label: \"本人のもう1点の本人確認書類\"",
+        "label: \"本人の別の本人確認書類\"",
+        1,
+    );
+    let bytes = edited.as_bytes();
+    for round in 0..300 {
+        // Truncate, then write a prefix cut at any byte (even inside a character).
+        let cut = (round * 7919) % bytes.len();
+        std::fs::write(&path, &bytes[..cut]).unwrap();
+        harness.state().source.mark_changed();
+        harness.run();
+        assert!(
+            !has_text_containing(&harness, "共有の手続きモデルを使えません"),
+            "round {round}: a half-written file is not an error"
+        );
+        assert!(
+            has_label(&harness, "1 / 2 確認済み"),
+            "round {round}: the case is kept"
+        );
+    }
+    std::fs::write(&path, &edited).unwrap();
+    harness.state().source.mark_changed();
+    harness.run();
+    assert!(has_label(&harness, "本人の別の本人確認書類"));
+    assert!(has_label(&harness, "1 / 2 確認済み"));
+    // A file that stays broken is reported once it has settled.
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    harness.state().source.mark_changed();
+    harness.run();
+    assert!(!has_text_containing(
+        &harness,
+        "共有の手続きモデルを使えません"
+    ));
+    std::thread::sleep(settle + Duration::from_millis(100));
+    harness.run();
+    assert!(has_text_containing(
+        &harness,
+        "共有の手続きモデルを使えません（前回読み込めた内容で動作中）"
+    ));
+    assert!(
+        has_label(&harness, "本人の別の本人確認書類"),
+        "the last good rules run"
+    );
 }

@@ -380,6 +380,10 @@ impl CounterApp {
     /// Draws one frame into `ui` (the eframe root, or a test harness).
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.source.reload_if_changed();
+        if let Some(wait) = self.source.retry_in() {
+            // A shared file was being written: look at it again once it has settled.
+            ui.ctx().request_repaint_after(wait);
+        }
         let mut commands = self.shortcuts(ui);
 
         egui::Panel::top("top_bar").show(ui, |ui| {

@@ -78,8 +78,26 @@ pub struct WindowOptions {
     pub printer: crate::printing::PrinterChoice,
 }
 
+/// Why no window can open on this machine, said for staff: no screen to show it on.
+pub fn no_display() -> Option<String> {
+    if !cfg!(all(unix, not(target_os = "macos"))) {
+        return None;
+    }
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    if set("DISPLAY") || set("WAYLAND_DISPLAY") || set("WAYLAND_SOCKET") {
+        return None;
+    }
+    Some(
+        "画面（ディスプレイ）がないため、窓口の画面を開けません。デスクトップから起動するか、環境変数 DISPLAY を設定してください。画面なしでは madoguchi evaluate（判定）、summary（案内の PDF）、print（印刷）が使えます（madoguchi --help）。".to_string(),
+    )
+}
+
 /// Opens the window; returns the exit status.
 pub fn run(options: WindowOptions) -> i32 {
+    if let Some(message) = no_display() {
+        eprintln!("{message}");
+        return EXIT_NO_WINDOW;
+    }
     let origin = ModelOrigin::from_flag_or_env(options.procedures.as_deref());
     let source = ModelSource::load(origin);
     let prefill = match options
@@ -124,7 +142,12 @@ pub fn run(options: WindowOptions) -> i32 {
     match result {
         Ok(()) => EXIT_OK,
         Err(err) => {
-            eprintln!("画面を開けませんでした: {err}");
+            // The error of the windowing library names its own source files: keep the gist.
+            let gist = err.to_string();
+            let gist = gist.rsplit(": ").next().unwrap_or_default();
+            eprintln!(
+                "窓口の画面を開けませんでした（{gist}）。画面なしでは madoguchi evaluate、summary、print が使えます。"
+            );
             EXIT_NO_WINDOW
         }
     }

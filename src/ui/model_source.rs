@@ -7,7 +7,7 @@ use crate::model::ProcedureModel;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 /// The model in use and, when the shared file could not be used, why.
 pub struct ModelSource {
@@ -25,7 +25,15 @@ pub struct ModelSource {
     pub languages: Languages,
     /// Why the language files cannot be used, when they cannot.
     pub language_problem: Option<String>,
+    /// How long a file must stay unchanged before a failure to read it counts: editors and
+    /// file shares truncate, then write, and the half-written moment is not an error.
+    settle: Duration,
+    /// When to read a file again that failed while it was still being written.
+    retry_at: Option<Instant>,
 }
+
+/// The default settling time of a shared file.
+pub const SETTLE: Duration = Duration::from_millis(1500);
 
 /// The languages of a model, or Japanese alone and why.
 fn languages_of(origin: &ModelOrigin, model: &ProcedureModel) -> (Languages, Option<String>) {
@@ -55,10 +63,20 @@ impl ModelSource {
             watch_problem: None,
             languages,
             language_problem,
+            settle: SETTLE,
+            retry_at: None,
         }
     }
 
-    /// Reads the shared file again; keeps the last good model if the file is now broken.
+    /// Waits this long for a file to settle (tests make it short).
+    pub fn with_settle(mut self, settle: Duration) -> ModelSource {
+        self.settle = settle;
+        self
+    }
+
+    /// Reads the shared file again; keeps the last good model if the file is now broken. A
+    /// file changed less than the settling time ago that does not read is read again once it
+    /// has settled: the banner is for a file that stays broken, not for a half-written one.
     pub fn reload(&mut self) {
         match self.origin.load() {
             Ok(model) => {
@@ -66,17 +84,41 @@ impl ModelSource {
                 self.model = model;
                 self.problem = None;
                 self.on_last_good = false;
+                self.retry_at = None;
+            }
+            Err(_) if self.still_being_written() => {
+                self.retry_at = Some(Instant::now() + self.settle);
             }
             Err(err) => {
                 self.on_last_good = self.on_last_good || self.problem.is_none();
                 self.problem = Some(err.to_string());
+                self.retry_at = None;
             }
         }
     }
 
+    /// The shared file changed within the settling time.
+    fn still_being_written(&self) -> bool {
+        let ModelOrigin::File(path) = &self.origin else {
+            return false;
+        };
+        std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| SystemTime::now().duration_since(modified).ok())
+            .is_some_and(|age| age < self.settle)
+    }
+
+    /// How long until a file that was being written is read again, if one was.
+    pub fn retry_in(&self) -> Option<Duration> {
+        self.retry_at
+            .map(|at| at.saturating_duration_since(Instant::now()))
+    }
+
     /// Reloads if the watcher saw the file change; true when it did.
     pub fn reload_if_changed(&mut self) -> bool {
-        if self.changed.swap(false, Ordering::AcqRel) {
+        let retry_due = self.retry_at.is_some_and(|at| Instant::now() >= at);
+        if self.changed.swap(false, Ordering::AcqRel) || retry_due {
             self.reload();
             true
         } else {
