@@ -25,10 +25,11 @@ fi
 if $build_only; then
   exit 0
 fi
-if ! lpstat -r >/dev/null 2>&1; then
+running() { lpstat -r 2>/dev/null | grep -q "scheduler is running"; }
+if ! running; then
   # No systemd on a CI machine: start the scheduler itself (it daemonises).
   if [ "$(id -u)" -eq 0 ]; then cupsd; else sudo cupsd; fi
-  for _ in $(seq 1 50); do lpstat -r >/dev/null 2>&1 && break; sleep 0.2; done
+  for _ in $(seq 1 50); do running && break; sleep 0.2; done
 fi
 if ! lpstat -p madoguchi-pdf >/dev/null 2>&1; then
   model=$(lpinfo -m | awk '/CUPS-PDF/ {print $1; exit}')
