@@ -95,6 +95,46 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         cases: Option<PathBuf>,
     },
+    /// 手続きモデルを流れ図にする: FILE.svg（手続きごとに A3 横のページ）と、手続きごとの
+    /// FILE-手続き.svg、Graphviz の FILE.dot、Mermaid の FILE.mmd
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "オプション",
+        override_usage = "madoguchi diagram [オプション] [MODEL.ron] --out <FILE.svg>"
+    )]
+    Diagram {
+        /// 図にするモデル（省略時は --procedures などで選ばれたもの）
+        #[arg(value_name = "MODEL.ron", help_heading = "引数")]
+        model: Option<PathBuf>,
+        /// 書き出す SVG（横に .dot と .mmd も書きます）
+        #[arg(long, value_name = "FILE.svg")]
+        out: PathBuf,
+    },
+    /// 二つの手続きモデルの違いを、ページを知る人に読める形で示す（--cases で事例の答えの変化も）
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "オプション",
+        override_usage = "madoguchi diff [オプション] <OLD.ron> <NEW.ron>"
+    )]
+    Diff {
+        /// 元のモデル
+        #[arg(value_name = "OLD.ron", help_heading = "引数")]
+        old: PathBuf,
+        /// 変えたモデル
+        #[arg(value_name = "NEW.ron", help_heading = "引数")]
+        new: PathBuf,
+        /// このフォルダの事例（NAME.ron）を両方のモデルで判定し、答えが変わるものを示す
+        #[arg(long, value_name = "DIR")]
+        cases: Option<PathBuf>,
+        /// 出力の形: text（省略時）か md（承認依頼に添える Markdown）
+        #[arg(
+            long,
+            value_name = "text|md",
+            default_value = "text",
+            hide_default_value = true
+        )]
+        format: String,
+    },
     /// 市民にお渡しする案内（A4 PDF）を書き出す
     #[command(
         help_template = HELP_TEMPLATE,
@@ -191,6 +231,16 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             };
             run_summary(&request, out, *force)
         }
+        Command::Diagram { model, out } => {
+            let origin = model.clone().map_or(origin, ModelOrigin::File);
+            run_diagram(&origin, out)
+        }
+        Command::Diff {
+            old,
+            new,
+            cases,
+            format,
+        } => run_diff(old, new, cases.as_deref(), format),
         Command::Print {
             case,
             presented,
@@ -603,4 +653,110 @@ pub fn run_print(request: &SheetRequest, choice: &PrinterChoice, spooler: &mut d
             EXIT_BAD_INPUT
         }
     }
+}
+
+/// Loads a model file for `check`-like commands: the message and the trailer as `check` says
+/// them.
+fn load_for_officer(path: &Path) -> Result<ProcedureModel, i32> {
+    ModelOrigin::File(path.to_path_buf()).load().map_err(|err| {
+        eprintln!("{err}");
+        if err.has_positions() {
+            eprintln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+        }
+        EXIT_BAD_INPUT
+    })
+}
+
+/// `diff OLD NEW`: exit 0 when equal, 1 when they differ, 2 on bad input.
+fn run_diff(old_path: &Path, new_path: &Path, cases: Option<&Path>, format: &str) -> i32 {
+    let markdown = match format {
+        "text" => false,
+        "md" => true,
+        other => {
+            eprintln!("--format の「{other}」は使えません（使えるもの: text, md）");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let (old, new) = match (load_for_officer(old_path), load_for_officer(new_path)) {
+        (Ok(old), Ok(new)) => (old, new),
+        _ => return EXIT_BAD_INPUT,
+    };
+    let mut diff = crate::model_diff::diff(&old, &new);
+    if let Some(folder) = cases {
+        match crate::model_diff::diff_cases(&old, &new, folder) {
+            Ok((changes, run)) => {
+                diff.cases = changes;
+                diff.cases_run = run;
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                return EXIT_BAD_INPUT;
+            }
+        }
+    }
+    print!(
+        "{}",
+        crate::model_diff::render(
+            &diff,
+            &old_path.display().to_string(),
+            &new_path.display().to_string(),
+            markdown
+        )
+    );
+    if diff.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_DISAGREE
+    }
+}
+
+/// `diagram`: the model as SVG pages, DOT and Mermaid.
+fn run_diagram(origin: &ModelOrigin, out: &Path) -> i32 {
+    let model = match origin.load() {
+        Ok(model) => model,
+        Err(err) => {
+            eprintln!("{err}");
+            if err.has_positions() {
+                eprintln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+            }
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if let ModelOrigin::File(path) = origin
+        && out.canonicalize().ok() == path.canonicalize().ok()
+        && out.exists()
+    {
+        eprintln!(
+            "{}: 手続きモデルそのものです。図は別の名前（例: diagram.svg）に書き出してください",
+            out.display()
+        );
+        return EXIT_BAD_INPUT;
+    }
+    let diagram = crate::diagram::Diagram::of(&model);
+    let stem = out.with_extension("");
+    let mut files: Vec<(PathBuf, String)> = vec![
+        (out.to_path_buf(), crate::diagram::svg(&diagram)),
+        (stem.with_extension("dot"), crate::diagram::dot(&model)),
+        (stem.with_extension("mmd"), crate::diagram::mermaid(&model)),
+    ];
+    for page in &diagram.pages {
+        let name = format!(
+            "{}-{}.svg",
+            stem.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
+            page.procedure.snake_name()
+        );
+        files.push((stem.with_file_name(name), crate::diagram::page_svg(page)));
+    }
+    for (path, text) in &files {
+        if let Err(err) = crate::safe_write::write_atomically(path, text.as_bytes()) {
+            eprintln!("{err}");
+            return EXIT_BAD_INPUT;
+        }
+    }
+    for (path, _) in &files {
+        println!("{} に書き出しました。", path.display());
+    }
+    EXIT_OK
 }

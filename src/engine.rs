@@ -55,10 +55,7 @@ pub struct ExemptedDocument {
 }
 
 fn snake_case<S: Serializer>(procedure: &ProcedureKind, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(match procedure {
-        ProcedureKind::CertIssue => "cert_issue",
-        ProcedureKind::PinReset => "pin_reset",
-    })
+    s.serialize_str(procedure.snake_name())
 }
 
 /// What one asked procedure comes to: its route, documents, blockers and warnings. A blocker

@@ -9,6 +9,7 @@ pub mod case;
 pub mod cli;
 pub mod counter;
 pub mod dates;
+pub mod diagram;
 pub mod engine;
 pub mod file_error;
 
@@ -29,6 +30,7 @@ pub mod fuzzing;
 pub mod guidance;
 pub mod language;
 pub mod model;
+pub mod model_diff;
 pub mod printing;
 pub mod report;
 pub mod ruby;

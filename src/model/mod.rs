@@ -1,6 +1,7 @@
 //! The procedure model: every rule of the city's page as data (`assets/procedures.ron`),
 //! loaded with serde + ron and then checked for what serde cannot see.
 
+pub mod describe;
 pub mod origin;
 mod validate;
 
@@ -24,6 +25,14 @@ pub enum ProcedureKind {
 
 impl ProcedureKind {
     pub const ALL: [ProcedureKind; 2] = [ProcedureKind::CertIssue, ProcedureKind::PinReset];
+
+    /// `cert_issue`, `pin_reset`: the name the JSON and file names use.
+    pub fn snake_name(self) -> &'static str {
+        match self {
+            ProcedureKind::CertIssue => "cert_issue",
+            ProcedureKind::PinReset => "pin_reset",
+        }
+    }
 }
 
 /// Who stands at the counter for the card holder.

@@ -106,6 +106,8 @@ pub struct CounterApp {
     refused_sheet: Option<(Vec<u8>, String)>,
     /// The code of the sheet's language (the window itself stays Japanese).
     pub sheet_language: String,
+    /// 規則の図 is open.
+    pub show_diagram: bool,
     /// Measuring start-up: print the wall clock at the first frame, then close.
     pub report_first_frame: bool,
 }
@@ -137,6 +139,7 @@ impl CounterApp {
             printer_label: String::new(),
             refused_sheet: None,
             sheet_language: crate::language::SOURCE_LANGUAGE.to_string(),
+            show_diagram: false,
             report_first_frame: false,
         }
     }
@@ -421,6 +424,9 @@ impl CounterApp {
             });
         });
 
+        if self.show_diagram {
+            super::diagram_view::diagram_ui(ui.ctx(), &self.source.model, &mut self.show_diagram);
+        }
         for command in commands {
             self.apply(command, &frame);
         }
@@ -444,6 +450,8 @@ impl CounterApp {
                     commands.push(AppCommand::NextCitizen);
                 }
                 ui.label(RichText::new("Ctrl+N").small().weak());
+                ui.toggle_value(&mut self.show_diagram, "規則の図")
+                    .on_hover_text("使っている手続きモデルを流れ図で見ます");
                 ui.label(RichText::new(&self.printer_label).small().weak());
                 let origin = match &self.source.origin {
                     ModelOrigin::Embedded => "組み込み".to_string(),

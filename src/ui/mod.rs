@@ -3,6 +3,7 @@
 
 mod app;
 mod checklist_panel;
+mod diagram_view;
 mod form_panel;
 mod model_source;
 mod summary_panel;

@@ -1,0 +1,88 @@
+//! 規則の図: the model in use as the same flowchart `madoguchi diagram` writes, drawn with
+//! egui in a window of its own.
+
+use crate::diagram::{BoxKind, Diagram};
+use crate::model::ProcedureModel;
+use egui::{Color32, FontId, Pos2, Rect, Stroke, StrokeKind, vec2};
+
+fn fill(kind: BoxKind) -> Color32 {
+    match kind {
+        BoxKind::Procedure => Color32::from_rgb(0xdb, 0xe8, 0xf6),
+        BoxKind::Applicant => Color32::from_rgb(0xee, 0xf3, 0xe6),
+        BoxKind::Condition => Color32::from_rgb(0xff, 0xf6, 0xd6),
+        BoxKind::SameDayRoute => Color32::WHITE,
+        BoxKind::ThreeStepRoute => Color32::from_rgb(0xf3, 0xee, 0xfa),
+        BoxKind::Blockers => Color32::from_rgb(0xfd, 0xe2, 0xe1),
+    }
+}
+
+/// Draws the diagram of `model` in a window; `open` turns false when staff close it.
+pub fn diagram_ui(ctx: &egui::Context, model: &ProcedureModel, open: &mut bool) {
+    let diagram = Diagram::of(model);
+    egui::Window::new("規則の図")
+        .open(open)
+        .default_size([1000.0, 640.0])
+        .show(ctx, |ui| {
+            egui::ScrollArea::both().show(ui, |ui| {
+                for page in &diagram.pages {
+                    let (response, painter) =
+                        ui.allocate_painter(vec2(page.width, page.height), egui::Sense::hover());
+                    let origin = response.rect.min;
+                    let at = |x: f32, y: f32| Pos2::new(origin.x + x, origin.y + y);
+                    painter.text(
+                        at(24.0, 24.0),
+                        egui::Align2::LEFT_TOP,
+                        &page.title,
+                        FontId::proportional(crate::diagram::TITLE),
+                        Color32::BLACK,
+                    );
+                    for arrow in &page.arrows {
+                        painter.arrow(
+                            at(arrow.from.0, arrow.from.1),
+                            at(arrow.to.0, arrow.to.1) - at(arrow.from.0, arrow.from.1),
+                            Stroke::new(1.0, Color32::DARK_GRAY),
+                        );
+                    }
+                    for node in &page.nodes {
+                        let rect = Rect::from_min_size(at(node.x, node.y), vec2(node.w, node.h));
+                        painter.rect(
+                            rect,
+                            4.0,
+                            fill(node.kind),
+                            Stroke::new(0.8, Color32::DARK_GRAY),
+                            StrokeKind::Inside,
+                        );
+                        for label in &node.labels {
+                            painter.text(
+                                at(label.x, label.y),
+                                egui::Align2::LEFT_BOTTOM,
+                                &label.text,
+                                FontId::proportional(label.size),
+                                if label.size < crate::diagram::TEXT {
+                                    Color32::GRAY
+                                } else {
+                                    Color32::BLACK
+                                },
+                            );
+                        }
+                    }
+                    // AccessKit sees the route titles as labels (screen readers, tests).
+                    for node in page.nodes.iter().filter(|n| {
+                        matches!(n.kind, BoxKind::SameDayRoute | BoxKind::ThreeStepRoute)
+                    }) {
+                        if let Some(title) = node.labels.first() {
+                            let rect =
+                                Rect::from_min_size(at(node.x, node.y), vec2(node.w, node.h));
+                            ui.put(
+                                rect,
+                                egui::Label::new(
+                                    egui::RichText::new(&title.text).color(Color32::TRANSPARENT),
+                                ),
+                            );
+                        }
+                    }
+                    ui.add_space(16.0);
+                }
+            });
+        });
+}
