@@ -243,6 +243,8 @@ struct AskedDocument {
     id: String,
     label: String,
     when: Option<String>,
+    /// The route's own examples, when it gives them.
+    examples: Option<Vec<String>>,
 }
 
 /// The documents of each visit of a route.
@@ -268,6 +270,7 @@ fn visit_documents(
                     id: need.document.to_string(),
                     label: describe::need_label(model, need.label.as_ref(), &need.document),
                     when: need.when.as_ref().map(|c| describe::condition(model, c)),
+                    examples: need.examples.clone(),
                 })
                 .collect();
             (name, asked)
@@ -328,6 +331,20 @@ fn route_changes(old: &ProcedureModel, new: &ProcedureModel) -> Vec<String> {
                     lines.push(format!(
                         "経路「{title}」の{visit}の書類の名前: 「{}」 → 「{}」",
                         previous.label, document.label
+                    ));
+                }
+                if previous.examples != document.examples {
+                    let show = |e: &Option<Vec<String>>| {
+                        e.as_ref().map_or_else(
+                            || "書類の例のまま".into(),
+                            |e| format!("「{}」", e.join("・")),
+                        )
+                    };
+                    lines.push(format!(
+                        "経路「{title}」の{visit}の「{}」の例: {} → {}",
+                        document.label,
+                        show(&previous.examples),
+                        show(&document.examples)
                     ));
                 }
                 if previous.when != document.when {
