@@ -4,6 +4,7 @@
 #   libcups2-dev          the print system's library (the `printers` crate links it)
 #   poppler-utils         pdftotext / pdfinfo / pdffonts, to read the sheets back in tests
 #   cups, cups-pdf        a real print queue whose jobs land as PDFs in $HOME/PDF
+#   minisign              the signing tool, to check that its signatures and ours agree
 # then starts the CUPS scheduler if it is not running and adds the queue `madoguchi-pdf`.
 set -euo pipefail
 build_only=false
@@ -14,6 +15,7 @@ if ! $build_only; then
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v cupsd >/dev/null || need+=(cups)
   [ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
+  command -v minisign >/dev/null || need+=(minisign)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   as_root=()

@@ -9,6 +9,7 @@ use crate::model::{ModelOrigin, ProcedureModel};
 use crate::printing::{PrintError, PrinterChoice, Spooler, SystemSpooler, print_pdf};
 use crate::report;
 use crate::sheet::Sheet;
+use crate::signing::TrustedKey;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
@@ -60,6 +61,9 @@ pub struct Cli {
     /// 印刷するプリンターの名前。省略時は環境変数 MADOGUCHI_PRINTER、それもなければ既定のプリンター
     #[arg(long, global = true, value_name = "NAME")]
     pub printer: Option<String>,
+    /// 事務の公開鍵。指定すると、共有の手続きモデルはこの鍵の署名（MODEL.ron.minisig）が確かなときだけ使う。省略時は環境変数 MADOGUCHI_TRUSTED_KEY
+    #[arg(long, global = true, value_name = "FILE.pub")]
+    pub trusted_key: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -109,6 +113,31 @@ pub enum Command {
         /// 書き出す SVG（横に .dot と .mmd も書きます）
         #[arg(long, value_name = "FILE.svg")]
         out: PathBuf,
+    },
+    /// 事務の署名用の鍵を作る: NAME.key（パスワードで保護、環境変数 MADOGUCHI_KEY_PASSWORD か入力）と NAME.pub
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "オプション",
+        override_usage = "madoguchi keygen --out <NAME>"
+    )]
+    Keygen {
+        /// 作る鍵の名前（NAME.key と NAME.pub を書きます。すでにあれば上書きしません）
+        #[arg(long, value_name = "NAME")]
+        out: PathBuf,
+    },
+    /// 手続きモデルを検査し、通れば事務の鍵で署名する（MODEL.ron.minisig を書く）
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "オプション",
+        override_usage = "madoguchi sign <MODEL.ron> --key <NAME.key>"
+    )]
+    Sign {
+        /// 署名するモデル
+        #[arg(value_name = "MODEL.ron", help_heading = "引数")]
+        model: PathBuf,
+        /// 事務の秘密鍵（パスワードは環境変数 MADOGUCHI_KEY_PASSWORD か入力）
+        #[arg(long, value_name = "NAME.key")]
+        key: PathBuf,
     },
     /// 二つの手続きモデルの違いを、ページを知る人に読める形で示す（--cases で事例の答えの変化も）
     #[command(
@@ -200,6 +229,7 @@ impl Cli {
             presented: self.presented.clone(),
             print_dir: self.print_dir.clone(),
             printer: crate::printing::PrinterChoice::from_flag_or_env(self.printer.as_deref()),
+            trusted_key: self.trusted_key.clone(),
         }
     }
 }
@@ -208,11 +238,19 @@ impl Cli {
 /// opens it.
 pub fn run(cli: &Cli, command: &Command) -> i32 {
     let origin = ModelOrigin::from_flag_or_env(cli.procedures.as_deref());
+    let trust = match TrustedKey::from_flag_or_env(cli.trusted_key.as_deref()) {
+        Ok(trust) => trust,
+        Err(err) => {
+            eprintln!("{err}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let trust = trust.as_ref();
     match command {
-        Command::Evaluate { case, json } => run_evaluate(&origin, case, *json),
+        Command::Evaluate { case, json } => run_evaluate(&origin, trust, case, *json),
         Command::Check { model, cases } => {
             let origin = model.clone().map_or(origin, ModelOrigin::File);
-            run_check(&origin, cases.as_deref())
+            run_check(&origin, trust, cases.as_deref())
         }
         Command::Summary {
             case,
@@ -228,19 +266,22 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
                 presented,
                 second_visit: *second_visit,
                 lang,
+                trust,
             };
             run_summary(&request, out, *force)
         }
         Command::Diagram { model, out } => {
             let origin = model.clone().map_or(origin, ModelOrigin::File);
-            run_diagram(&origin, out)
+            run_diagram(&origin, trust, out)
         }
         Command::Diff {
             old,
             new,
             cases,
             format,
-        } => run_diff(old, new, cases.as_deref(), format),
+        } => run_diff(old, new, trust, cases.as_deref(), format),
+        Command::Keygen { out } => run_keygen(out),
+        Command::Sign { model, key } => run_sign(model, key),
         Command::Print {
             case,
             presented,
@@ -253,6 +294,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
                 presented,
                 second_visit: *second_visit,
                 lang,
+                trust,
             };
             let choice = PrinterChoice::from_flag_or_env(cli.printer.as_deref());
             run_print(&request, &choice, &mut SystemSpooler)
@@ -268,15 +310,21 @@ pub fn read_case(path: &Path, model: &ProcedureModel) -> Result<Case, String> {
 /// The model and a case file, or the message that says which of them is wrong and where.
 fn load_model_and_case(
     origin: &ModelOrigin,
+    trust: Option<&TrustedKey>,
     case_path: &Path,
 ) -> Result<(ProcedureModel, Case), String> {
-    let model = origin.load().map_err(|e| e.to_string())?;
+    let model = origin.load_verified(trust).map_err(|e| e.to_string())?;
     let case = read_case(case_path, &model)?;
     Ok((model, case))
 }
 
-fn run_evaluate(origin: &ModelOrigin, case_path: &Path, json: bool) -> i32 {
-    let (model, case) = match load_model_and_case(origin, case_path) {
+fn run_evaluate(
+    origin: &ModelOrigin,
+    trust: Option<&TrustedKey>,
+    case_path: &Path,
+    json: bool,
+) -> i32 {
+    let (model, case) = match load_model_and_case(origin, trust, case_path) {
         Ok(loaded) => loaded,
         Err(message) => {
             eprintln!("{message}");
@@ -442,8 +490,8 @@ pub fn run_cases(model: &ProcedureModel, folder: &Path) -> Result<CaseRun, Strin
     Ok(run)
 }
 
-fn run_check(origin: &ModelOrigin, cases: Option<&Path>) -> i32 {
-    let model = match origin.load() {
+fn run_check(origin: &ModelOrigin, trust: Option<&TrustedKey>, cases: Option<&Path>) -> i32 {
+    let model = match origin.load_verified(trust) {
         Ok(model) => model,
         Err(err) => {
             eprintln!("{err}");
@@ -511,12 +559,14 @@ pub struct SheetRequest<'a> {
     pub second_visit: bool,
     /// The sheet's language code.
     pub lang: &'a str,
+    /// The office's key, when the counter only takes signed rules.
+    pub trust: Option<&'a TrustedKey>,
 }
 
 impl SheetRequest<'_> {
     /// The guidance and the sheet, or the message that says what is wrong.
     pub fn sheet(&self) -> Result<(Guidance, Sheet), String> {
-        let (model, case) = load_model_and_case(self.origin, self.case_path)?;
+        let (model, case) = load_model_and_case(self.origin, self.trust, self.case_path)?;
         let known: Vec<&str> = model.documents.iter().map(|d| d.id.as_str()).collect();
         if let Some(unknown) = self
             .presented
@@ -657,18 +707,26 @@ pub fn run_print(request: &SheetRequest, choice: &PrinterChoice, spooler: &mut d
 
 /// Loads a model file for `check`-like commands: the message and the trailer as `check` says
 /// them.
-fn load_for_officer(path: &Path) -> Result<ProcedureModel, i32> {
-    ModelOrigin::File(path.to_path_buf()).load().map_err(|err| {
-        eprintln!("{err}");
-        if err.has_positions() {
-            eprintln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
-        }
-        EXIT_BAD_INPUT
-    })
+fn load_for_officer(path: &Path, trust: Option<&TrustedKey>) -> Result<ProcedureModel, i32> {
+    ModelOrigin::File(path.to_path_buf())
+        .load_verified(trust)
+        .map_err(|err| {
+            eprintln!("{err}");
+            if err.has_positions() {
+                eprintln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+            }
+            EXIT_BAD_INPUT
+        })
 }
 
 /// `diff OLD NEW`: exit 0 when equal, 1 when they differ, 2 on bad input.
-fn run_diff(old_path: &Path, new_path: &Path, cases: Option<&Path>, format: &str) -> i32 {
+fn run_diff(
+    old_path: &Path,
+    new_path: &Path,
+    trust: Option<&TrustedKey>,
+    cases: Option<&Path>,
+    format: &str,
+) -> i32 {
     let markdown = match format {
         "text" => false,
         "md" => true,
@@ -677,7 +735,10 @@ fn run_diff(old_path: &Path, new_path: &Path, cases: Option<&Path>, format: &str
             return EXIT_BAD_INPUT;
         }
     };
-    let (old, new) = match (load_for_officer(old_path), load_for_officer(new_path)) {
+    let (old, new) = match (
+        load_for_officer(old_path, trust),
+        load_for_officer(new_path, trust),
+    ) {
         (Ok(old), Ok(new)) => (old, new),
         _ => return EXIT_BAD_INPUT,
     };
@@ -711,8 +772,8 @@ fn run_diff(old_path: &Path, new_path: &Path, cases: Option<&Path>, format: &str
 }
 
 /// `diagram`: the model as SVG pages, DOT and Mermaid.
-fn run_diagram(origin: &ModelOrigin, out: &Path) -> i32 {
-    let model = match origin.load() {
+fn run_diagram(origin: &ModelOrigin, trust: Option<&TrustedKey>, out: &Path) -> i32 {
+    let model = match origin.load_verified(trust) {
         Ok(model) => model,
         Err(err) => {
             eprintln!("{err}");
@@ -759,4 +820,66 @@ fn run_diagram(origin: &ModelOrigin, out: &Path) -> i32 {
         println!("{} に書き出しました。", path.display());
     }
     EXIT_OK
+}
+
+/// `keygen --out NAME`: the office's key pair.
+fn run_keygen(name: &Path) -> i32 {
+    match crate::signing::keygen(name) {
+        Ok((secret, public)) => {
+            println!(
+                "{} （秘密鍵: 事務で保管）と {} （公開鍵: 各窓口の --trusted-key に）を作りました。",
+                secret.display(),
+                public.display()
+            );
+            EXIT_OK
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            EXIT_BAD_INPUT
+        }
+    }
+}
+
+/// `sign MODEL --key NAME.key`: check, then sign.
+fn run_sign(model_path: &Path, key: &Path) -> i32 {
+    let origin = ModelOrigin::File(model_path.to_path_buf());
+    let status = run_check(&origin, None, None);
+    if status != EXIT_OK {
+        eprintln!("検査に通らないモデルには署名しません。");
+        return status;
+    }
+    let (text, model) = match crate::file_error::read_text(model_path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            ProcedureModel::from_ron(&text, &model_path.display().to_string())
+                .map(|model| (text, model))
+                .map_err(|e| e.to_string())
+        }) {
+        Ok(read) => read,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    match crate::signing::sign(
+        model_path,
+        text.as_bytes(),
+        key,
+        &model.page.updated,
+        &model.page.model_version,
+    ) {
+        Ok(signature) => {
+            println!(
+                "{} に署名しました（ページ更新日 {}、版 {}）。モデルと一緒に共有フォルダへ置いてください。",
+                signature.display(),
+                model.page.updated,
+                model.page.model_version
+            );
+            EXIT_OK
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            EXIT_BAD_INPUT
+        }
+    }
 }

@@ -4,6 +4,13 @@
 use chrono::{Datelike, Months, NaiveDate};
 use std::fmt;
 
+/// The years a date at the counter can have: from 明治 (the first era the counter reads) to
+/// well past any card's expiry.
+pub const WESTERN_YEARS: std::ops::RangeInclusive<i32> = 1868..=2199;
+
+/// The highest era year read (令和181年 is 2199).
+const MAX_ERA_YEAR: u32 = 200;
+
 /// A Japanese era with the first day it applies from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Era {
@@ -120,8 +127,17 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
         None => {
             let year = i32::try_from(year)
                 .ok()
-                .filter(|y| (1000..=9999).contains(y))
-                .ok_or_else(|| refuse(input, "西暦の年は4桁で書いてください"))?;
+                .filter(|y| WESTERN_YEARS.contains(y))
+                .ok_or_else(|| {
+                    refuse(
+                        input,
+                        format!(
+                            "西暦の年は{}〜{}年で書いてください",
+                            WESTERN_YEARS.start(),
+                            WESTERN_YEARS.end()
+                        ),
+                    )
+                })?;
             real_date(input, year, month, day)
         }
         Some(era) => {
@@ -131,7 +147,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
                     format!("{}0年はありません（最初の年は{}元年）", era.name, era.name),
                 ));
             }
-            if year > 99 {
+            if year > MAX_ERA_YEAR {
                 return Err(refuse(input, format!("{}{}年は範囲外です", era.name, year)));
             }
             let date = real_date(input, era.gregorian_year(year), month, day)?;
@@ -336,6 +352,20 @@ mod tests {
         assert_eq!(parse_date(" 2026/1/5 ").unwrap(), d(2026, 1, 5));
         assert_eq!(parse_date("2026年11月25日").unwrap(), d(2026, 11, 25));
         assert_eq!(parse_date("２０２６－１１－２５").unwrap(), d(2026, 11, 25));
+    }
+
+    #[test]
+    fn a_year_beyond_the_counters_range_is_refused_not_written_wrong() {
+        // Found by fuzzing: 5883 was read, then written as 令和3865年, which no one reads back.
+        assert!(
+            parse_date("5883年11月25日")
+                .unwrap_err()
+                .reason
+                .contains("1868〜2199")
+        );
+        assert!(parse_date("1867-12-31").is_err());
+        let last = d(2199, 12, 31);
+        assert_eq!(parse_date(&format_wareki(last)).unwrap(), last);
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub mod report;
 pub mod ruby;
 pub mod safe_write;
 pub mod sheet;
+pub mod signing;
 pub mod source_text;
 pub mod ui;
 

@@ -200,6 +200,10 @@ pub struct PageInfo {
     pub title: String,
     pub updated: String,
     pub publisher: String,
+    /// The model's own version, raised by the officer at each approved edit (it goes into
+    /// the signature's trusted comment).
+    #[serde(default)]
+    pub model_version: String,
 }
 
 /// Where the counter is and whom to ask.

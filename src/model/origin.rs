@@ -25,6 +25,9 @@ pub enum LoadError {
     /// The file is read but wrong: every problem with its line and column.
     #[error("{0}")]
     Invalid(ModelError),
+    /// A trusted key is configured and the file is not signed by it.
+    #[error("{0}")]
+    Unsigned(crate::signing::SignatureProblem),
     /// Loading itself failed (a defect of this program, caught so the counter keeps going).
     #[error(
         "{name}: 共有の手続きモデルを読み込めません（読み込み中にプログラム内部の誤りが起きました: {detail}）"
@@ -65,10 +68,24 @@ impl ModelOrigin {
     /// [`LoadError::Internal`]: the last line of defence, so a defect in message-building
     /// code shows as a banner, never as a dead window.
     pub fn load(&self) -> Result<ProcedureModel, LoadError> {
+        self.load_verified(None)
+    }
+
+    /// The same; with a trusted key, a shared file is used only when its signature verifies
+    /// against that key, on the very bytes that are then read (the embedded model is trusted
+    /// as part of the program).
+    pub fn load_verified(
+        &self,
+        trust: Option<&crate::signing::TrustedKey>,
+    ) -> Result<ProcedureModel, LoadError> {
         guarded(&self.name(), || match self {
             ModelOrigin::Embedded => ProcedureModel::embedded().map_err(LoadError::Invalid),
             ModelOrigin::File(path) => {
                 let text = crate::file_error::read_text(path).map_err(LoadError::Read)?;
+                if let Some(key) = trust {
+                    key.verify(path, text.as_bytes())
+                        .map_err(LoadError::Unsigned)?;
+                }
                 ProcedureModel::from_ron(&text, &path.display().to_string())
                     .map_err(LoadError::Invalid)
             }

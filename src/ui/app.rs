@@ -464,9 +464,12 @@ impl CounterApp {
                     |d| d.format("%Y年%-m月%-d日").to_string(),
                 );
                 ui.label(
-                    RichText::new(format!("規則: ページ更新日 {updated}（{origin}）"))
-                        .small()
-                        .weak(),
+                    RichText::new(format!(
+                        "規則: ページ更新日 {updated}（{origin}{}）",
+                        self.source.approval()
+                    ))
+                    .small()
+                    .weak(),
                 );
             });
         });

@@ -77,6 +77,8 @@ pub struct WindowOptions {
     pub print_dir: Option<PathBuf>,
     /// The printer of 印刷.
     pub printer: crate::printing::PrinterChoice,
+    /// `--trusted-key`, else `MADOGUCHI_TRUSTED_KEY`: only signed shared rules are used.
+    pub trusted_key: Option<PathBuf>,
 }
 
 /// Why no window can open on this machine, said for staff: no screen to show it on.
@@ -100,7 +102,14 @@ pub fn run(options: WindowOptions) -> i32 {
         return EXIT_NO_WINDOW;
     }
     let origin = ModelOrigin::from_flag_or_env(options.procedures.as_deref());
-    let source = ModelSource::load(origin);
+    let trust = match crate::signing::TrustedKey::from_flag_or_env(options.trusted_key.as_deref()) {
+        Ok(trust) => trust,
+        Err(err) => {
+            eprintln!("{err}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let source = ModelSource::load_trusted(origin, trust);
     let prefill = match options
         .case
         .as_deref()

@@ -4,6 +4,7 @@
 use crate::language::Languages;
 use crate::model::ModelOrigin;
 use crate::model::ProcedureModel;
+use crate::signing::TrustedKey;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,6 +31,8 @@ pub struct ModelSource {
     settle: Duration,
     /// When to read a file again that failed while it was still being written.
     retry_at: Option<Instant>,
+    /// The office's key: a shared file is used only when signed by it.
+    pub trust: Option<TrustedKey>,
 }
 
 /// The default settling time of a shared file.
@@ -46,7 +49,13 @@ fn languages_of(origin: &ModelOrigin, model: &ProcedureModel) -> (Languages, Opt
 impl ModelSource {
     /// Loads the model of `origin`; a broken file falls back to the embedded model.
     pub fn load(origin: ModelOrigin) -> ModelSource {
-        let (model, problem) = match origin.load() {
+        ModelSource::load_trusted(origin, None)
+    }
+
+    /// The same, taking a shared file only when `trust` verifies its signature; an unsigned
+    /// or wrongly signed file falls back to the embedded model with the banner.
+    pub fn load_trusted(origin: ModelOrigin, trust: Option<TrustedKey>) -> ModelSource {
+        let (model, problem) = match origin.load_verified(trust.as_ref()) {
             Ok(model) => (model, None),
             Err(err) => (
                 ProcedureModel::embedded().expect("the embedded model is checked by tests"),
@@ -65,6 +74,7 @@ impl ModelSource {
             language_problem,
             settle: SETTLE,
             retry_at: None,
+            trust,
         }
     }
 
@@ -78,7 +88,7 @@ impl ModelSource {
     /// file changed less than the settling time ago that does not read is read again once it
     /// has settled: the banner is for a file that stays broken, not for a half-written one.
     pub fn reload(&mut self) {
-        match self.origin.load() {
+        match self.origin.load_verified(self.trust.as_ref()) {
             Ok(model) => {
                 (self.languages, self.language_problem) = languages_of(&self.origin, &model);
                 self.model = model;
@@ -97,16 +107,31 @@ impl ModelSource {
         }
     }
 
-    /// The shared file changed within the settling time.
+    /// The shared file, or its signature, changed within the settling time (the two are
+    /// replaced one after the other on the share).
     fn still_being_written(&self) -> bool {
         let ModelOrigin::File(path) = &self.origin else {
             return false;
         };
-        std::fs::metadata(path)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|modified| SystemTime::now().duration_since(modified).ok())
-            .is_some_and(|age| age < self.settle)
+        let recent = |p: &std::path::Path| {
+            std::fs::metadata(p)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| SystemTime::now().duration_since(modified).ok())
+                .is_some_and(|age| age < self.settle)
+        };
+        recent(path) || recent(&crate::signing::signature_path(path))
+    }
+
+    /// What the top bar says of the rules' approval: none needed (embedded), verified, or
+    /// 「署名なし」.
+    pub fn approval(&self) -> &'static str {
+        match (&self.origin, &self.trust) {
+            (ModelOrigin::Embedded, _) => "",
+            (ModelOrigin::File(_), Some(_)) if self.problem.is_none() => "・署名確認済み",
+            (ModelOrigin::File(_), Some(_)) => "・署名を確認できません",
+            (ModelOrigin::File(_), None) => "・署名なし",
+        }
     }
 
     /// How long until a file that was being written is read again, if one was.
