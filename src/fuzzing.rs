@@ -152,26 +152,32 @@ impl FuzzVisit {
     }
 }
 
-/// Evaluate, guidance and the sheet's layout in every language (no PDF: fast enough for
-/// millions of runs).
+impl FuzzVisit {
+    /// The sheet's language, picked by the input.
+    fn language(&self) -> &'static Language {
+        let languages = &Languages::embedded().all;
+        &languages[usize::from(self.applicant / 4) % languages.len()]
+    }
+}
+
+/// Evaluate, guidance and the sheet's layout, in the language the input picks (no PDF: fast
+/// enough for millions of runs).
 pub fn evaluate_and_lay_out(visit: &FuzzVisit) {
-    for language in &Languages::embedded().all {
-        if let Some(guidance) = visit.guidance(language) {
-            let sheet = Sheet::from_guidance(&guidance, language);
-            let layout = crate::sheet::pdf::layout(&sheet);
-            assert!(
-                layout.fits(),
-                "{visit:?} in {}: the sheet does not fit one page",
-                language.code
-            );
-        }
+    let language = visit.language();
+    if let Some(guidance) = visit.guidance(language) {
+        let sheet = Sheet::from_guidance(&guidance, language);
+        let layout = crate::sheet::pdf::layout(&sheet);
+        assert!(
+            layout.fits(),
+            "{visit:?} in {}: the sheet does not fit one page",
+            language.code
+        );
     }
 }
 
 /// The whole way to PDF bytes, in the language the input picks (slow: its own target).
 pub fn render_pdf(visit: &FuzzVisit) {
-    let languages = &Languages::embedded().all;
-    let language = &languages[usize::from(visit.applicant / 4) % languages.len()];
+    let language = visit.language();
     if let Some(guidance) = visit.guidance(language) {
         let pdf = crate::sheet::pdf::render_pdf(&Sheet::from_guidance(&guidance, language));
         assert!(pdf.is_ok(), "{visit:?}: {pdf:?}");

@@ -73,38 +73,43 @@ impl PageLayout {
 /// any two characters, a run of ASCII (a phone number, an address in Latin letters) only at
 /// a space; closing punctuation never starts a line.
 pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
-    let mut tokens: Vec<String> = Vec::new();
+    // Tokens as byte ranges of the text: no allocation per character.
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
     let mut in_ruby = false;
-    for ch in text.chars() {
+    for (at, ch) in text.char_indices() {
+        let end = at + ch.len_utf8();
         // `{漢字|かんじ}` stays whole: a word with its reading is never split.
         if in_ruby {
             if let Some(last) = tokens.last_mut() {
-                last.push(ch);
+                last.1 = end;
             }
             in_ruby = ch != '}';
             continue;
         }
         if ch == '{' {
-            tokens.push(ch.to_string());
+            tokens.push((at, end));
             in_ruby = true;
             continue;
         }
         let joins_previous = ch.is_ascii_graphic()
-            && tokens
-                .last()
-                .and_then(|t| t.chars().last())
-                .is_some_and(|last| last.is_ascii_graphic());
+            && tokens.last().is_some_and(|&(start, stop)| {
+                text[start..stop]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|last| last.is_ascii_graphic())
+            });
         let closing = "、。，．）」』】・ー：".contains(ch);
         match tokens.last_mut() {
-            Some(last) if joins_previous || closing => last.push(ch),
-            _ => tokens.push(ch.to_string()),
+            Some(last) if joins_previous || closing => last.1 = end,
+            _ => tokens.push((at, end)),
         }
     }
+    let tokens = tokens.into_iter().map(|(start, stop)| &text[start..stop]);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_width = 0.0;
     for token in tokens {
-        let token_width = text_width(&token, size);
+        let token_width = text_width(token, size);
         if line_width + token_width > width && !line.is_empty() {
             lines.push(std::mem::take(&mut line).trim_end().to_string());
             line_width = 0.0;
@@ -125,7 +130,7 @@ pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
             }
             continue;
         }
-        line.push_str(&token);
+        line.push_str(token);
         line_width += token_width;
     }
     if !line.is_empty() || lines.is_empty() {
@@ -139,6 +144,9 @@ pub const RUBY_SCALE: f32 = 0.5;
 
 /// The width of a text in points, a word with a reading as wide as the wider of the two.
 pub fn text_width(text: &str, size: f32) -> f32 {
+    if !text.contains('{') {
+        return width_em(text) * size;
+    }
     match crate::ruby::parse(text) {
         Ok(spans) => spans
             .iter()
@@ -283,11 +291,33 @@ fn layout_main(sheet: &Sheet, body: f32) -> Cursor {
 /// Lays the sheet out on one page, shrinking the text until the main part fits above the
 /// cut line.
 pub fn layout(sheet: &Sheet) -> PageLayout {
-    let mut body = 10.0;
+    const LARGEST: f32 = 10.0;
+    const STEP: f32 = 0.25;
+    let fits = |cursor: &Cursor| cursor.y <= CUT_Y - 18.0;
+    let mut body = LARGEST;
     let mut cursor = layout_main(sheet, body);
-    while cursor.y > CUT_Y - 18.0 && body > MIN_BODY_SIZE {
-        body -= 0.25;
-        cursor = layout_main(sheet, body);
+    if !fits(&cursor) {
+        // The largest size in quarter points that fits, found by halving the range: the
+        // text only shrinks as the size does.
+        let steps = ((LARGEST - MIN_BODY_SIZE) / STEP).round() as u32;
+        let (mut fitting, mut too_big) = (0u32, steps);
+        let size_at = |step: u32| MIN_BODY_SIZE + step as f32 * STEP;
+        let smallest = layout_main(sheet, MIN_BODY_SIZE);
+        if fits(&smallest) {
+            while too_big - fitting > 1 {
+                let middle = (fitting + too_big) / 2;
+                if fits(&layout_main(sheet, size_at(middle))) {
+                    fitting = middle;
+                } else {
+                    too_big = middle;
+                }
+            }
+            body = size_at(fitting);
+            cursor = layout_main(sheet, body);
+        } else {
+            body = MIN_BODY_SIZE;
+            cursor = smallest;
+        }
     }
     let bottom = cursor.y;
     let mut marks = cursor.marks;
