@@ -124,22 +124,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     })?;
     let [year, month, day] = numbers;
     match era {
-        None => {
-            let year = i32::try_from(year)
-                .ok()
-                .filter(|y| WESTERN_YEARS.contains(y))
-                .ok_or_else(|| {
-                    refuse(
-                        input,
-                        format!(
-                            "西暦の年は{}〜{}年で書いてください",
-                            WESTERN_YEARS.start(),
-                            WESTERN_YEARS.end()
-                        ),
-                    )
-                })?;
-            real_date(input, year, month, day)
-        }
+        None => western_date(input, year, month, day),
         Some(era) => {
             if year == 0 {
                 return Err(refuse(
@@ -189,7 +174,7 @@ fn parse_digits_only(input: &str, digits: &str) -> Result<NaiveDate, DateError> 
             .unwrap_or(0)
     };
     match digits.len() {
-        8 => real_date(input, number(0..4) as i32, number(4..6), number(6..8)),
+        8 => western_date(input, number(0..4), number(4..6), number(6..8)),
         7 => {
             let code = digits.chars().next().unwrap_or('0');
             let Some((_, letter)) = ERA_CODES.iter().find(|(c, _)| *c == code) else {
@@ -206,6 +191,24 @@ fn parse_digits_only(input: &str, digits: &str) -> Result<NaiveDate, DateError> 
             "数字だけなら8桁（20311210）か、元号の番号つき7桁（3550615 = 昭和55年6月15日）で書いてください",
         )),
     }
+}
+
+/// A date in the Western calendar, its year within [`WESTERN_YEARS`].
+fn western_date(input: &str, year: u32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|y| WESTERN_YEARS.contains(y))
+        .ok_or_else(|| {
+            refuse(
+                input,
+                format!(
+                    "西暦の年は{}〜{}年で書いてください",
+                    WESTERN_YEARS.start(),
+                    WESTERN_YEARS.end()
+                ),
+            )
+        })?;
+    real_date(input, year, month, day)
 }
 
 fn real_date(input: &str, year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
@@ -364,6 +367,8 @@ mod tests {
                 .contains("1868〜2199")
         );
         assert!(parse_date("1867-12-31").is_err());
+        // Found by fuzzing too: the keypad's eight digits went around the range.
+        assert!(parse_date("23101120").is_err());
         let last = d(2199, 12, 31);
         assert_eq!(parse_date(&format_wareki(last)).unwrap(), last);
     }
