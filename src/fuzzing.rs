@@ -1,5 +1,5 @@
 //! Entry points shared by the fuzz targets under `fuzz/` (nightly, `cargo fuzz`) and by the
-//! corpus replay in `tests/fuzz_corpus.rs` (stable, `cargo test`): the same code runs on every
+//! corpus replay in `tests/integration/fuzz_corpus.rs` (stable, `cargo test`): the same code runs on every
 //! saved input, so CI keeps the guarantee without nightly. None of them may panic or hang on
 //! any input.
 

@@ -1,6 +1,6 @@
 //! The counter window, driven as staff drive it: by label, click, key and typed text.
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;

@@ -2,7 +2,7 @@
 //! comments, invisible characters pasted from a web page, numbers out of bounds. A valid file
 //! loads; a wrong one is named at its line with exit 2; nothing panics.
 
-mod common;
+use crate::common;
 
 use common::{bin, repo_path};
 use madoguchi::model::{EMBEDDED_MODEL, ProcedureModel};

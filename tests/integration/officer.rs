@@ -2,7 +2,7 @@
 //! window's 規則の図) and `diff`, which says what an edit changes — in the rules and in the
 //! answers of the example cases.
 
-mod common;
+use crate::common;
 
 use common::{bin, model};
 use egui::Vec2;

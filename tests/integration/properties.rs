@@ -1,6 +1,6 @@
 //! Any dates 1900–2100 × every kind evaluate without panic, and no document appears twice.
 
-mod common;
+use crate::common;
 
 use chrono::{Days, NaiveDate};
 use madoguchi::case::{Case, CaseDate};

@@ -3,7 +3,7 @@
 //! does not fit refused; the operating system's errors in Japanese; no display explained; every
 //! argument described in `--help`.
 
-mod common;
+use crate::common;
 
 use common::{bin, model, repo_path};
 use std::process::{Command, Output};

@@ -2,7 +2,7 @@
 //! scripts/setup.sh), and from the window through a spooler in memory — in four keys, with
 //! every failure saying what to do.
 
-mod common;
+use crate::common;
 
 use common::bin;
 use egui::{Key, Modifiers, Vec2};

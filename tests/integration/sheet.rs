@@ -1,7 +1,7 @@
 //! The printed sheet: one A4 page per example case with the font embedded, the key words of
 //! each route, nothing off the page, and safe writing from the command line.
 
-mod common;
+use crate::common;
 
 use common::{bin, example_cases, model, pdf_text, repo_path};
 use madoguchi::case::Case;

@@ -4,7 +4,7 @@
 //! working on the last good rules. Keys and signatures interoperate with the Debian `minisign`
 //! tool.
 
-mod common;
+use crate::common;
 
 use common::bin;
 use egui::Vec2;

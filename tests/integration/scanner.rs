@@ -2,7 +2,7 @@
 //! every key where ron finds it, whatever comments and invisible characters the officer's
 //! editor or a web page put in between.
 
-mod common;
+use crate::common;
 
 use madoguchi::model::EMBEDDED_MODEL;
 use madoguchi::source_text::{Outline, position, tokens};

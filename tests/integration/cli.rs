@@ -1,6 +1,6 @@
 //! The command line as outside checks and city officers use it.
 
-mod common;
+use crate::common;
 
 use common::{bin, repo_path};
 use std::path::Path;

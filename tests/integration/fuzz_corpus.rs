@@ -2,7 +2,7 @@
 //! replayed through the entry points the fuzz targets use (`madoguchi::fuzzing`), on stable,
 //! in `cargo test`. None may panic.
 
-mod common;
+use crate::common;
 
 use madoguchi::fuzzing;
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 //! renders the one `Guidance`. And a yes/no question the page might add tomorrow is one RON
 //! entry: asked in the window, used by a route, read from a case file, with no Rust change.
 
-mod common;
+use crate::common;
 
 use common::{bin, example_cases, model};
 use egui::Vec2;

@@ -3,7 +3,7 @@
 //! in Japanese, every translation complete (or `check` says where it is not), and the window's
 //! F9.
 
-mod common;
+use crate::common;
 
 use common::{bin, example_cases, model, pdf_text};
 use egui::{Key, Vec2};

@@ -1,7 +1,7 @@
 //! The shipped model reads like the page, and a broken model is refused with file, line,
 //! column and what was expected.
 
-mod common;
+use crate::common;
 
 use madoguchi::model::{EMBEDDED_MODEL, ProcedureModel, Source};
 

@@ -2,7 +2,7 @@
 //! each exemption × certificate state. The expected documents are written here a second time,
 //! straight from the page, independent of `assets/procedures.ron`.
 
-mod common;
+use crate::common;
 
 use common::{case, ids, model, said, some_date, sorted};
 use madoguchi::case::Case;

@@ -1,7 +1,7 @@
 //! Every date boundary of the page: the renewal window's first day and the day before, the
 //! card's expiry day, the 15th birthday and the day before, month ends and 29 February.
 
-mod common;
+use crate::common;
 
 use common::{case, date, model, some_date};
 use madoguchi::engine::evaluate;
