@@ -15,6 +15,32 @@ use std::path::{Path, PathBuf};
 
 pub use crate::exit::{EXIT_BAD_INPUT, EXIT_DISAGREE, EXIT_OK};
 
+/// Writes to standard output. A reader that has gone away (`madoguchi evaluate … | head`) is
+/// not our error: the rest is dropped quietly, where `print!` would panic. Any other failure
+/// (a full disk behind `>`) is said in Japanese on standard error.
+fn emit(text: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(err) = out.write_fmt(text).and_then(|()| out.flush())
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!(
+            "結果を標準出力に書けませんでした: {}",
+            crate::file_error::describe_io_error(&err)
+        );
+    }
+}
+
+/// `print!` through [`emit`].
+macro_rules! out {
+    ($($arg:tt)*) => { emit(format_args!($($arg)*)) };
+}
+
+/// `println!` through [`emit`].
+macro_rules! outln {
+    ($($arg:tt)*) => { emit(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
 /// The help's frame in Japanese (clap's own headings are English).
 const HELP_TEMPLATE: &str = "{about}\n\n使い方: {usage}\n\n{all-args}{after-help}";
 
@@ -333,10 +359,10 @@ fn run_evaluate(
     };
     let evaluation = evaluate(&model, &case);
     if json {
-        println!("{}", report::to_json(&evaluation));
+        outln!("{}", report::to_json(&evaluation));
     } else {
         let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[]);
-        print!("{}", report::to_text(&guidance));
+        out!("{}", report::to_text(&guidance));
     }
     EXIT_OK
 }
@@ -509,7 +535,7 @@ fn run_check(origin: &ModelOrigin, trust: Option<&TrustedKey>, cases: Option<&Pa
             return EXIT_BAD_INPUT;
         }
     };
-    println!(
+    outln!(
         "手続きモデル {} は正しく読み込めました（経路 {} 件、書類 {} 種類、案内の言語 {}）。",
         origin.name(),
         model.routes.len(),
@@ -530,12 +556,15 @@ fn run_check(origin: &ModelOrigin, trust: Option<&TrustedKey>, cases: Option<&Pa
         eprintln!("{message}");
     }
     for d in &run.disagreements {
-        println!(
+        outln!(
             "不一致 {}: {} が {} になりました（期待: {}）",
-            d.case, d.field, d.got, d.want
+            d.case,
+            d.field,
+            d.got,
+            d.want
         );
     }
-    println!("{}/{} 件の事例が一致しました。", run.agreed, run.total);
+    outln!("{}/{} 件の事例が一致しました。", run.agreed, run.total);
     if !run.unreadable.is_empty() || run.total == 0 {
         if run.total == 0 {
             eprintln!(
@@ -668,7 +697,7 @@ fn run_summary(request: &SheetRequest, out: &Path, force: bool) -> i32 {
     };
     match crate::sheet::pdf::write_pdf_file(&sheet, out) {
         Ok(()) => {
-            println!("{} に書き出しました。", out.display());
+            outln!("{} に書き出しました。", out.display());
             EXIT_OK
         }
         Err(err) => {
@@ -692,9 +721,10 @@ pub fn run_print(request: &SheetRequest, choice: &PrinterChoice, spooler: &mut d
         .and_then(|pdf| print_pdf(spooler, choice, &guidance.title, &pdf));
     match printed {
         Ok(job) => {
-            println!(
+            outln!(
                 "プリンター「{}」に送りました（ジョブ {}）。",
-                job.printer, job.job
+                job.printer,
+                job.job
             );
             EXIT_OK
         }
@@ -755,7 +785,7 @@ fn run_diff(
             }
         }
     }
-    print!(
+    out!(
         "{}",
         crate::model_diff::render(
             &diff,
@@ -817,7 +847,7 @@ fn run_diagram(origin: &ModelOrigin, trust: Option<&TrustedKey>, out: &Path) -> 
         }
     }
     for (path, _) in &files {
-        println!("{} に書き出しました。", path.display());
+        outln!("{} に書き出しました。", path.display());
     }
     EXIT_OK
 }
@@ -826,7 +856,7 @@ fn run_diagram(origin: &ModelOrigin, trust: Option<&TrustedKey>, out: &Path) -> 
 fn run_keygen(name: &Path) -> i32 {
     match crate::signing::keygen(name) {
         Ok((secret, public)) => {
-            println!(
+            outln!(
                 "{} （秘密鍵: 事務で保管）と {} （公開鍵: 各窓口の --trusted-key に）を作りました。",
                 secret.display(),
                 public.display()
@@ -869,7 +899,7 @@ fn run_sign(model_path: &Path, key: &Path) -> i32 {
         &model.page.model_version,
     ) {
         Ok(signature) => {
-            println!(
+            outln!(
                 "{} に署名しました（ページ更新日 {}、版 {}）。モデルと一緒に共有フォルダへ置いてください。",
                 signature.display(),
                 model.page.updated,

@@ -90,6 +90,45 @@ fn evaluate_exits_zero_with_blockers() {
     assert_eq!(output.status.code(), Some(0));
 }
 
+/// `madoguchi evaluate … | head -1`: the reader goes away before the answer is written. The
+/// command must neither panic nor complain; the exit code still says what the case is.
+#[test]
+fn a_reader_that_goes_away_is_no_crash() {
+    for args in [
+        &[
+            "evaluate",
+            "tests/cases/shared/principal-renewal-too-early.ron",
+            "--json",
+        ][..],
+        &[
+            "evaluate",
+            "tests/cases/shared/principal-renewal-too-early.ron",
+        ][..],
+        &[
+            "check",
+            "assets/procedures.ron",
+            "--cases",
+            "tests/cases/shared",
+        ][..],
+    ] {
+        let mut child = Command::new(bin())
+            .args(args)
+            .current_dir(repo_path("."))
+            .env_remove("MADOGUCHI_PROCEDURES")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end at once: every write the program makes meets a closed pipe.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("書けませんでした"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
+
 #[test]
 fn evaluate_without_json_answers_in_japanese() {
     let output = run(&[
