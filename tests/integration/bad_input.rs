@@ -4,18 +4,10 @@
 //! argument described in `--help`.
 
 use crate::common;
+use common::run;
 
 use common::{bin, model, repo_path};
 use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .env_remove("MADOGUCHI_PROCEDURES")
-        .env_remove("MADOGUCHI_PRINTER")
-        .output()
-        .unwrap()
-}
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).to_string()

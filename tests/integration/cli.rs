@@ -1,18 +1,10 @@
 //! The command line as outside checks and city officers use it.
 
 use crate::common;
+use common::{run, write_temp};
 
 use common::{bin, repo_path};
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .env_remove("MADOGUCHI_PROCEDURES")
-        .output()
-        .unwrap()
-}
+use std::process::Command;
 
 fn case_folders() -> Vec<std::path::PathBuf> {
     let mut folders = vec![
@@ -142,12 +134,6 @@ fn evaluate_without_json_answers_in_japanese() {
         "{text}"
     );
     assert!(text.contains("本人のマイナンバーカード"), "{text}");
-}
-
-fn write_temp(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
 }
 
 #[test]

@@ -3,10 +3,10 @@
 //! loads; a wrong one is named at its line with exit 2; nothing panics.
 
 use crate::common;
+use common::{run, write_temp};
 
-use common::{bin, repo_path};
+use common::repo_path;
 use madoguchi::model::{EMBEDDED_MODEL, ProcedureModel};
-use std::process::{Command, Output};
 
 fn line_of(text: &str, needle: &str) -> usize {
     let offset = text
@@ -23,20 +23,6 @@ fn insert_before(text: &str, after: &str, anchor: &str, insertion: &str) -> Stri
             .find(anchor)
             .unwrap_or_else(|| panic!("no {anchor}"));
     format!("{}{insertion}{}", &text[..at], &text[at..])
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .env_remove("MADOGUCHI_PROCEDURES")
-        .output()
-        .unwrap()
-}
-
-fn write_temp(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
 }
 
 /// The three depths of the model: before a top-level key, inside a route, inside a visit.
@@ -108,7 +94,7 @@ fn the_officers_edit_a_nested_comment_and_a_mistyped_document_id_is_reported_not
             1,
         )
         .replacen("id: \"agent_secondary_id\"", "id: \"agent_secondry_id\"", 1);
-    let path = write_temp(&dir, "procedures.ron", &text);
+    let path = write_temp(dir.path(), "procedures.ron", &text);
     let output = run(&["check", &path]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
@@ -136,7 +122,7 @@ fn a_valid_model_with_a_nested_comment_before_office_is_checked_good() {
         "    /* 2026年4月の改訂で消した項目 /* 旧: 窓口 */ ここまで */\n    office: Office(",
         1,
     );
-    let path = write_temp(&dir, "procedures.ron", &text);
+    let path = write_temp(dir.path(), "procedures.ron", &text);
     let output = run(&["check", &path]);
     assert_eq!(
         output.status.code(),
@@ -151,7 +137,7 @@ fn the_fuzzed_case_file_gets_a_message_not_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     for wide in ["é", "健", "😀", "\u{2028}"] {
         let text = format!("/*/**/({wide}*/(today:\"2027-1-5\",procedures:[],applicant:Principal)");
-        let path = write_temp(&dir, "case.ron", &text);
+        let path = write_temp(dir.path(), "case.ron", &text);
         let output = run(&["evaluate", &path, "--json"]);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{wide}: {stderr}");
@@ -169,7 +155,7 @@ fn a_case_with_invisible_characters_before_its_keys_is_read() {
     let text = std::fs::read_to_string(repo_path("tests/cases/shared/principal-renewal.ron"))
         .unwrap()
         .replace("    ", "  \u{200E}\u{2028}/* 注 /* 内 */ */");
-    let path = write_temp(&dir, "case.ron", &text);
+    let path = write_temp(dir.path(), "case.ron", &text);
     let output = run(&["evaluate", &path, "--json"]);
     assert!(
         output.status.success(),

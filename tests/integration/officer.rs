@@ -3,29 +3,14 @@
 //! answers of the example cases.
 
 use crate::common;
+use common::{run, write_temp};
 
-use common::{bin, model};
+use common::model;
 use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use madoguchi::model::{EMBEDDED_MODEL, ModelOrigin};
 use madoguchi::ui::{CounterApp, ModelSource, SaveChoice, install_fonts};
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .env_remove("MADOGUCHI_PROCEDURES")
-        .output()
-        .unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
 
 /// The text of an SVG's `<text>` elements.
 fn svg_texts(svg: &str) -> String {
@@ -102,14 +87,14 @@ fn the_diagram_shows_every_route_and_document_and_the_three_steps() {
 #[test]
 fn diff_of_one_replaced_example_names_exactly_that_document_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
-    let old = write(dir.path(), "old.ron", EMBEDDED_MODEL);
+    let old = write_temp(dir.path(), "old.ron", EMBEDDED_MODEL);
     let edited = EMBEDDED_MODEL.replacen(
         "examples: [\"運転免許証\", \"旅券\", \"健康保険証\", \"介護保険証\"],",
         "examples: [\"運転免許証\", \"旅券\", \"資格確認書\", \"介護保険証\"],",
         1,
     );
     assert_ne!(edited, EMBEDDED_MODEL);
-    let new = write(dir.path(), "new.ron", &edited);
+    let new = write_temp(dir.path(), "new.ron", &edited);
     let output = run(&["diff", &old, &new]);
     assert_eq!(output.status.code(), Some(1));
     let report = String::from_utf8(output.stdout).unwrap();
@@ -132,7 +117,7 @@ fn diff_of_one_replaced_example_names_exactly_that_document_and_exits_1() {
 #[test]
 fn diff_with_cases_lists_exactly_the_cases_whose_answer_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let old = write(dir.path(), "old.ron", EMBEDDED_MODEL);
+    let old = write_temp(dir.path(), "old.ron", EMBEDDED_MODEL);
     // The principal's second identity document only when the PINs are not known, no longer
     // when a PIN is locked.
     let edited = EMBEDDED_MODEL.replacen(
@@ -140,7 +125,7 @@ fn diff_with_cases_lists_exactly_the_cases_whose_answer_changes() {
         "when: Not(Answer(\"pins_known\")),",
         1,
     );
-    let new = write(dir.path(), "new.ron", &edited);
+    let new = write_temp(dir.path(), "new.ron", &edited);
     let cases = dir.path().join("cases");
     std::fs::create_dir(&cases).unwrap();
     let mut expected = Vec::new();
@@ -174,12 +159,12 @@ fn diff_with_cases_lists_exactly_the_cases_whose_answer_changes() {
 #[test]
 fn diagram_and_diff_refuse_a_broken_model_as_check_does() {
     let dir = tempfile::tempdir().unwrap();
-    let broken = write(
+    let broken = write_temp(
         dir.path(),
         "broken.ron",
         &EMBEDDED_MODEL.replacen("id: \"card\",", "id: \"crad\",", 1),
     );
-    let good = write(dir.path(), "good.ron", EMBEDDED_MODEL);
+    let good = write_temp(dir.path(), "good.ron", EMBEDDED_MODEL);
     let check = run(&["check", &broken]);
     let expected = String::from_utf8_lossy(&check.stderr).to_string();
     assert_eq!(check.status.code(), Some(2));

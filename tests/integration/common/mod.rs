@@ -43,6 +43,25 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_madoguchi")
 }
 
+/// The program run as a person runs it, with none of its environment variables set by whoever
+/// runs the tests.
+pub fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(bin())
+        .args(args)
+        .env_remove("MADOGUCHI_PROCEDURES")
+        .env_remove("MADOGUCHI_PRINTER")
+        .env_remove("MADOGUCHI_TRUSTED_KEY")
+        .output()
+        .unwrap()
+}
+
+/// Writes `text` to `dir/name` and gives the path as the command line takes it.
+pub fn write_temp(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
 pub fn repo_path(relative: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
