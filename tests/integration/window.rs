@@ -211,6 +211,16 @@ fn ctrl_n_is_next_citizen_too() {
     assert_eq!(harness.state().session, CounterSession::new(today()));
 }
 
+/// A window on a shared model file that reloads it as soon as it changes (no settle delay).
+fn watching(path: &std::path::Path) -> Harness<'static, CounterApp> {
+    let source =
+        ModelSource::load(ModelOrigin::File(path.to_path_buf())).with_settle(Duration::ZERO);
+    harness(
+        CounterApp::new(source, today())
+            .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
+    )
+}
+
 fn temp_model(dir: &std::path::Path, text: &str) -> PathBuf {
     let path = dir.join("procedures.ron");
     std::fs::write(&path, text).unwrap();
@@ -222,11 +232,7 @@ fn a_broken_shared_model_shows_a_banner_and_the_window_still_works() {
     let dir = tempfile::tempdir().unwrap();
     let broken = madoguchi::model::EMBEDDED_MODEL.replacen("id: \"card\",", "id: \"card\"", 1);
     let path = temp_model(dir.path(), &broken);
-    let source = ModelSource::load(ModelOrigin::File(path.clone())).with_settle(Duration::ZERO);
-    let mut harness = harness(
-        CounterApp::new(source, today())
-            .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
-    );
+    let mut harness = watching(&path);
     assert!(has_text_containing(
         &harness,
         "共有の手続きモデルを使えません（組み込みのモデルで動作中）"
@@ -250,11 +256,7 @@ fn a_broken_shared_model_shows_a_banner_and_the_window_still_works() {
 fn a_changed_shared_model_is_reloaded_keeping_the_case() {
     let dir = tempfile::tempdir().unwrap();
     let path = temp_model(dir.path(), madoguchi::model::EMBEDDED_MODEL);
-    let source = ModelSource::load(ModelOrigin::File(path.clone())).with_settle(Duration::ZERO);
-    let mut harness = harness(
-        CounterApp::new(source, today())
-            .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
-    );
+    let mut harness = watching(&path);
     click(&mut harness, "暗証番号再設定（ロック解除）");
     click(&mut harness, "本人");
     click(&mut harness, "本人のマイナンバーカード");
@@ -298,11 +300,7 @@ fn nested_comment_and_typo_model() -> String {
 fn a_shared_model_with_a_nested_comment_swapped_in_keeps_the_window_and_the_case() {
     let dir = tempfile::tempdir().unwrap();
     let path = temp_model(dir.path(), madoguchi::model::EMBEDDED_MODEL);
-    let source = ModelSource::load(ModelOrigin::File(path.clone())).with_settle(Duration::ZERO);
-    let mut harness = harness(
-        CounterApp::new(source, today())
-            .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
-    );
+    let mut harness = watching(&path);
     click(&mut harness, "暗証番号再設定（ロック解除）");
     click(&mut harness, "本人");
     click(&mut harness, "本人のマイナンバーカード");
@@ -334,11 +332,7 @@ fn a_window_started_on_a_shared_model_with_a_nested_comment_runs_on_the_embedded
     let dir = tempfile::tempdir().unwrap();
     let text = nested_comment_and_typo_model();
     let path = temp_model(dir.path(), &text);
-    let source = ModelSource::load(ModelOrigin::File(path.clone())).with_settle(Duration::ZERO);
-    let mut harness = harness(
-        CounterApp::new(source, today())
-            .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false),
-    );
+    let mut harness = watching(&path);
     let line = text[..text.find("agent_secondry_id").unwrap()]
         .matches('\n')
         .count()
