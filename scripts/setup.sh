@@ -5,6 +5,7 @@
 #   poppler-utils         pdftotext / pdfinfo / pdffonts, to read the sheets back in tests
 #   cups, cups-pdf        a real print queue whose jobs land as PDFs in $HOME/PDF
 #   minisign              the signing tool, to check that its signatures and ours agree
+#   xvfb, Mesa            a real X server with software OpenGL, for the window's start-up tests
 # then starts the CUPS scheduler if it is not running and adds the queue `madoguchi-pdf`.
 set -euo pipefail
 build_only=false
@@ -16,6 +17,8 @@ if ! $build_only; then
   command -v cupsd >/dev/null || need+=(cups)
   [ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
   command -v minisign >/dev/null || need+=(minisign)
+  command -v xvfb-run >/dev/null || need+=(xvfb xauth)
+  [ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ] || need+=(libgl1-mesa-dri libglx-mesa0 libegl1 libxkbcommon-x11-0)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   as_root=()

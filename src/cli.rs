@@ -15,30 +15,9 @@ use std::path::{Path, PathBuf};
 
 pub use crate::exit::{EXIT_BAD_INPUT, EXIT_DISAGREE, EXIT_OK};
 
-/// Writes to standard output. A reader that has gone away (`madoguchi evaluate … | head`) is
-/// not our error: the rest is dropped quietly, where `print!` would panic. Any other failure
-/// (a full disk behind `>`) is said in Japanese on standard error.
-fn emit(text: std::fmt::Arguments) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(err) = out.write_fmt(text).and_then(|()| out.flush())
-        && err.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!(
-            "結果を標準出力に書けませんでした: {}",
-            crate::file_error::describe_io_error(&err)
-        );
-    }
-}
-
-/// `print!` through [`emit`].
+/// `print!` for people, through [`terminal::out`](crate::terminal::out).
 macro_rules! out {
-    ($($arg:tt)*) => { emit(format_args!($($arg)*)) };
-}
-
-/// `println!` through [`emit`].
-macro_rules! outln {
-    ($($arg:tt)*) => { emit(format_args!("{}\n", format_args!($($arg)*))) };
+    ($($arg:tt)*) => { $crate::terminal::out(&format!($($arg)*)) };
 }
 
 /// The help's frame in Japanese (clap's own headings are English).
@@ -260,6 +239,31 @@ impl Cli {
     }
 }
 
+/// The program: the window without a command, else the command; gives the exit status.
+pub fn main() -> std::process::ExitCode {
+    let status = match Cli::try_parse() {
+        Ok(cli) => match &cli.command {
+            Some(command) => {
+                crate::terminal::attach_to_parent_console();
+                run(&cli, command)
+            }
+            None => crate::ui::run(cli.window_options()),
+        },
+        // Help, the version or a wrong argument: said where the command was typed.
+        Err(error) => {
+            crate::terminal::attach_to_parent_console();
+            let text = error.render().to_string();
+            if error.use_stderr() {
+                crate::terminal::err(&text);
+            } else {
+                crate::terminal::out(&text);
+            }
+            error.exit_code()
+        }
+    };
+    std::process::ExitCode::from(u8::try_from(status).unwrap_or(2))
+}
+
 /// Runs a subcommand and gives the exit status. `None` command is the window: the caller
 /// opens it.
 pub fn run(cli: &Cli, command: &Command) -> i32 {
@@ -267,7 +271,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
     let trust = match TrustedKey::from_flag_or_env(cli.trusted_key.as_deref()) {
         Ok(trust) => trust,
         Err(err) => {
-            eprintln!("{err}");
+            crate::errln!("{err}");
             return EXIT_BAD_INPUT;
         }
     };
@@ -353,13 +357,13 @@ fn run_evaluate(
     let (model, case) = match load_model_and_case(origin, trust, case_path) {
         Ok(loaded) => loaded,
         Err(message) => {
-            eprintln!("{message}");
+            crate::errln!("{message}");
             return EXIT_BAD_INPUT;
         }
     };
     let evaluation = evaluate(&model, &case);
     if json {
-        outln!("{}", report::to_json(&evaluation));
+        crate::terminal::json(&format!("{}\n", report::to_json(&evaluation)));
     } else {
         let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[]);
         out!("{}", report::to_text(&guidance));
@@ -520,9 +524,9 @@ fn run_check(origin: &ModelOrigin, trust: Option<&TrustedKey>, cases: Option<&Pa
     let model = match origin.load_verified(trust) {
         Ok(model) => model,
         Err(err) => {
-            eprintln!("{err}");
+            crate::errln!("{err}");
             if err.has_positions() {
-                eprintln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+                crate::errln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
             }
             return EXIT_BAD_INPUT;
         }
@@ -530,12 +534,12 @@ fn run_check(origin: &ModelOrigin, trust: Option<&TrustedKey>, cases: Option<&Pa
     let languages = match Languages::for_origin(origin, &model) {
         Ok(languages) => languages,
         Err(err) => {
-            eprintln!("{err}");
-            eprintln!("案内の言語ファイルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+            crate::errln!("{err}");
+            crate::errln!("案内の言語ファイルに誤りがあります（上の行: ファイル:行:列: 内容）。");
             return EXIT_BAD_INPUT;
         }
     };
-    outln!(
+    crate::outln!(
         "手続きモデル {} は正しく読み込めました（経路 {} 件、書類 {} 種類、案内の言語 {}）。",
         origin.name(),
         model.routes.len(),
@@ -548,15 +552,15 @@ fn run_check(origin: &ModelOrigin, trust: Option<&TrustedKey>, cases: Option<&Pa
     let run = match run_cases(&model, folder) {
         Ok(run) => run,
         Err(message) => {
-            eprintln!("{message}");
+            crate::errln!("{message}");
             return EXIT_BAD_INPUT;
         }
     };
     for message in &run.unreadable {
-        eprintln!("{message}");
+        crate::errln!("{message}");
     }
     for d in &run.disagreements {
-        outln!(
+        crate::outln!(
             "不一致 {}: {} が {} になりました（期待: {}）",
             d.case,
             d.field,
@@ -564,10 +568,10 @@ fn run_check(origin: &ModelOrigin, trust: Option<&TrustedKey>, cases: Option<&Pa
             d.want
         );
     }
-    outln!("{}/{} 件の事例が一致しました。", run.agreed, run.total);
+    crate::outln!("{}/{} 件の事例が一致しました。", run.agreed, run.total);
     if !run.unreadable.is_empty() || run.total == 0 {
         if run.total == 0 {
-            eprintln!(
+            crate::errln!(
                 "{}: NAME.ron と NAME.json の組が1つもありません",
                 folder.display()
             );
@@ -685,23 +689,23 @@ fn refuse_target(request: &SheetRequest, out: &Path, force: bool) -> Option<Stri
 
 fn run_summary(request: &SheetRequest, out: &Path, force: bool) -> i32 {
     if let Some(message) = refuse_target(request, out, force) {
-        eprintln!("{message}");
+        crate::errln!("{message}");
         return EXIT_BAD_INPUT;
     }
     let (_, sheet) = match request.sheet() {
         Ok(made) => made,
         Err(message) => {
-            eprintln!("{message}");
+            crate::errln!("{message}");
             return EXIT_BAD_INPUT;
         }
     };
     match crate::sheet::pdf::write_pdf_file(&sheet, out) {
         Ok(()) => {
-            outln!("{} に書き出しました。", out.display());
+            crate::outln!("{} に書き出しました。", out.display());
             EXIT_OK
         }
         Err(err) => {
-            eprintln!("{err}");
+            crate::errln!("{err}");
             EXIT_BAD_INPUT
         }
     }
@@ -712,7 +716,7 @@ pub fn run_print(request: &SheetRequest, choice: &PrinterChoice, spooler: &mut d
     let (guidance, sheet) = match request.sheet() {
         Ok(made) => made,
         Err(message) => {
-            eprintln!("{message}");
+            crate::errln!("{message}");
             return EXIT_BAD_INPUT;
         }
     };
@@ -721,7 +725,7 @@ pub fn run_print(request: &SheetRequest, choice: &PrinterChoice, spooler: &mut d
         .and_then(|pdf| print_pdf(spooler, choice, &guidance.title, &pdf));
     match printed {
         Ok(job) => {
-            outln!(
+            crate::outln!(
                 "プリンター「{}」に送りました（ジョブ {}）。",
                 job.printer,
                 job.job
@@ -729,7 +733,7 @@ pub fn run_print(request: &SheetRequest, choice: &PrinterChoice, spooler: &mut d
             EXIT_OK
         }
         Err(err) => {
-            eprintln!("{err}");
+            crate::errln!("{err}");
             EXIT_BAD_INPUT
         }
     }
@@ -741,9 +745,9 @@ fn load_for_officer(path: &Path, trust: Option<&TrustedKey>) -> Result<Procedure
     ModelOrigin::File(path.to_path_buf())
         .load_verified(trust)
         .map_err(|err| {
-            eprintln!("{err}");
+            crate::errln!("{err}");
             if err.has_positions() {
-                eprintln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+                crate::errln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
             }
             EXIT_BAD_INPUT
         })
@@ -761,7 +765,7 @@ fn run_diff(
         "text" => false,
         "md" => true,
         other => {
-            eprintln!("--format の「{other}」は使えません（使えるもの: text, md）");
+            crate::errln!("--format の「{other}」は使えません（使えるもの: text, md）");
             return EXIT_BAD_INPUT;
         }
     };
@@ -780,7 +784,7 @@ fn run_diff(
                 diff.cases_run = run;
             }
             Err(message) => {
-                eprintln!("{message}");
+                crate::errln!("{message}");
                 return EXIT_BAD_INPUT;
             }
         }
@@ -806,9 +810,9 @@ fn run_diagram(origin: &ModelOrigin, trust: Option<&TrustedKey>, out: &Path) -> 
     let model = match origin.load_verified(trust) {
         Ok(model) => model,
         Err(err) => {
-            eprintln!("{err}");
+            crate::errln!("{err}");
             if err.has_positions() {
-                eprintln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+                crate::errln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
             }
             return EXIT_BAD_INPUT;
         }
@@ -817,7 +821,7 @@ fn run_diagram(origin: &ModelOrigin, trust: Option<&TrustedKey>, out: &Path) -> 
         && out.canonicalize().ok() == path.canonicalize().ok()
         && out.exists()
     {
-        eprintln!(
+        crate::errln!(
             "{}: 手続きモデルそのものです。図は別の名前（例: diagram.svg）に書き出してください",
             out.display()
         );
@@ -842,12 +846,12 @@ fn run_diagram(origin: &ModelOrigin, trust: Option<&TrustedKey>, out: &Path) -> 
     }
     for (path, text) in &files {
         if let Err(err) = crate::safe_write::write_atomically(path, text.as_bytes()) {
-            eprintln!("{err}");
+            crate::errln!("{err}");
             return EXIT_BAD_INPUT;
         }
     }
     for (path, _) in &files {
-        outln!("{} に書き出しました。", path.display());
+        crate::outln!("{} に書き出しました。", path.display());
     }
     EXIT_OK
 }
@@ -856,7 +860,7 @@ fn run_diagram(origin: &ModelOrigin, trust: Option<&TrustedKey>, out: &Path) -> 
 fn run_keygen(name: &Path) -> i32 {
     match crate::signing::keygen(name) {
         Ok((secret, public)) => {
-            outln!(
+            crate::outln!(
                 "{} （秘密鍵: 事務で保管）と {} （公開鍵: 各窓口の --trusted-key に）を作りました。",
                 secret.display(),
                 public.display()
@@ -864,7 +868,7 @@ fn run_keygen(name: &Path) -> i32 {
             EXIT_OK
         }
         Err(err) => {
-            eprintln!("{err}");
+            crate::errln!("{err}");
             EXIT_BAD_INPUT
         }
     }
@@ -875,7 +879,7 @@ fn run_sign(model_path: &Path, key: &Path) -> i32 {
     let origin = ModelOrigin::File(model_path.to_path_buf());
     let status = run_check(&origin, None, None);
     if status != EXIT_OK {
-        eprintln!("検査に通らないモデルには署名しません。");
+        crate::errln!("検査に通らないモデルには署名しません。");
         return status;
     }
     let (text, model) = match crate::file_error::read_text(model_path)
@@ -887,7 +891,7 @@ fn run_sign(model_path: &Path, key: &Path) -> i32 {
         }) {
         Ok(read) => read,
         Err(message) => {
-            eprintln!("{message}");
+            crate::errln!("{message}");
             return EXIT_BAD_INPUT;
         }
     };
@@ -899,7 +903,7 @@ fn run_sign(model_path: &Path, key: &Path) -> i32 {
         &model.page.model_version,
     ) {
         Ok(signature) => {
-            outln!(
+            crate::outln!(
                 "{} に署名しました（ページ更新日 {}、版 {}）。モデルと一緒に共有フォルダへ置いてください。",
                 signature.display(),
                 model.page.updated,
@@ -908,7 +912,7 @@ fn run_sign(model_path: &Path, key: &Path) -> i32 {
             EXIT_OK
         }
         Err(err) => {
-            eprintln!("{err}");
+            crate::errln!("{err}");
             EXIT_BAD_INPUT
         }
     }

@@ -38,6 +38,7 @@ pub mod safe_write;
 pub mod sheet;
 pub mod signing;
 pub mod source_text;
+pub mod terminal;
 pub mod ui;
 
 /// RON options shared by the model and case readers: `Some(…)` may be left out.

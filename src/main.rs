@@ -1,12 +1,8 @@
-use clap::Parser;
-use madoguchi::cli::{self, Cli};
-use std::process::ExitCode;
+// On Windows the window's program is built for the GUI subsystem: started from Explorer or a
+// shortcut, no console window opens beside the counter window. The commands are also built
+// as a console program (`src/bin/madoguchi-console.rs`, shipped as `madoguchi.com`).
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let status = match &cli.command {
-        Some(command) => cli::run(&cli, command),
-        None => madoguchi::ui::run(cli.window_options()),
-    };
-    ExitCode::from(u8::try_from(status).unwrap_or(2))
+fn main() -> std::process::ExitCode {
+    madoguchi::cli::main()
 }

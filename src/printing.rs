@@ -263,10 +263,22 @@ mod platform {
 mod platform {
     //! Windows: winspool's RAW path does not render a PDF on most printers, so the PDF is
     //! handed to the program registered for PDF files with the `printto` verb, which renders
-    //! it and prints to the named printer. Not tried on a Windows machine (see README.md).
+    //! it and prints to the named printer (tested under Wine with a handler of the tests'
+    //! own: `tests/windows/`). The temporary PDF is removed once the handler has finished
+    //! with it; one still open after [`HANDLER_WAIT`] (Acrobat Reader stays open after
+    //! printing) is removed at the next print or the next start (`sweep_stale`).
     use super::{PrintError, PrivateTempFile};
-    use windows_sys::Win32::UI::Shell::ShellExecuteW;
+    use std::time::Duration;
+    use windows_sys::Win32::Foundation::{CloseHandle, WAIT_OBJECT_0};
+    use windows_sys::Win32::System::Threading::WaitForSingleObject;
+    use windows_sys::Win32::UI::Shell::{
+        SEE_MASK_FLAG_NO_UI, SEE_MASK_NOASYNC, SEE_MASK_NOCLOSEPROCESS, SHELLEXECUTEINFOW,
+        ShellExecuteExW,
+    };
     use windows_sys::Win32::UI::WindowsAndMessaging::SW_HIDE;
+
+    /// How long the PDF program may take to read the sheet before the file is left for later.
+    const HANDLER_WAIT: Duration = Duration::from_secs(30);
 
     fn wide(text: &str) -> Vec<u16> {
         text.encode_utf16().chain(std::iter::once(0)).collect()
@@ -278,6 +290,7 @@ mod platform {
     }
 
     pub(super) fn submit(printer: &str, _title: &str, pdf: &[u8]) -> Result<u64, PrintError> {
+        super::sweep_stale();
         let file = PrivateTempFile::new(pdf).map_err(|err| PrintError::Refused {
             printer: printer.to_string(),
             detail: format!("一時ファイルを作れません: {err}"),
@@ -285,29 +298,64 @@ mod platform {
         let verb = wide("printto");
         let path = wide(&file.path.to_string_lossy());
         let parameters = wide(&format!("\"{printer}\""));
-        // SAFETY: every pointer is a NUL-terminated UTF-16 buffer that outlives the call.
-        let code = unsafe {
-            ShellExecuteW(
-                std::ptr::null_mut(),
-                verb.as_ptr(),
-                path.as_ptr(),
-                parameters.as_ptr(),
-                std::ptr::null(),
-                SW_HIDE,
-            )
-        } as isize;
-        // The PDF handler reads the file after ShellExecuteW returns: keep it until the
-        // program ends (it is in the user's own temp folder).
-        std::mem::forget(file);
-        if code > 32 {
-            Ok(0)
-        } else {
-            Err(PrintError::Refused {
+        // SAFETY: SHELLEXECUTEINFOW is plain data for which zero is valid; every pointer in it
+        // is a NUL-terminated UTF-16 buffer that outlives the call.
+        let mut info: SHELLEXECUTEINFOW = unsafe { std::mem::zeroed() };
+        info.cbSize = std::mem::size_of::<SHELLEXECUTEINFOW>() as u32;
+        info.fMask = SEE_MASK_NOCLOSEPROCESS | SEE_MASK_NOASYNC | SEE_MASK_FLAG_NO_UI;
+        info.lpVerb = verb.as_ptr();
+        info.lpFile = path.as_ptr();
+        info.lpParameters = parameters.as_ptr();
+        info.nShow = SW_HIDE;
+        // SAFETY: `info` is filled in as above and lives across the call.
+        let started = unsafe { ShellExecuteExW(&mut info) } != 0;
+        if !started {
+            let code = info.hInstApp as isize;
+            return Err(PrintError::Refused {
                 printer: printer.to_string(),
                 detail: format!(
                     "PDF を印刷できるプログラムがありません（ShellExecute {code}）。PDF ビューアーを入れてください"
                 ),
-            })
+            });
+        }
+        let finished = if info.hProcess.is_null() {
+            false
+        } else {
+            let millis = u32::try_from(HANDLER_WAIT.as_millis()).unwrap_or(u32::MAX);
+            // SAFETY: hProcess is the handler's process handle, ours to wait on and close.
+            unsafe {
+                let done = WaitForSingleObject(info.hProcess, millis) == WAIT_OBJECT_0;
+                CloseHandle(info.hProcess);
+                done
+            }
+        };
+        if !finished {
+            // The handler may still be reading it: the next print or start removes it.
+            std::mem::forget(file);
+        }
+        Ok(0)
+    }
+}
+
+/// Removes temporary sheets left by a PDF program that kept them open (Windows; called at the
+/// next print and when the window starts); they are named `madoguchi-PID-NANOS.pdf` in this
+/// user's temporary folder.
+pub fn sweep_stale() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.starts_with("madoguchi-") && name.ends_with(".pdf");
+        // Two minutes: long after any PDF program has read a sheet to print it.
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(120));
+        if ours && old {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

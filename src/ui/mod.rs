@@ -98,14 +98,17 @@ pub fn no_display() -> Option<String> {
 /// Opens the window; returns the exit status.
 pub fn run(options: WindowOptions) -> i32 {
     if let Some(message) = no_display() {
-        eprintln!("{message}");
+        crate::terminal::alert(&message);
         return EXIT_NO_WINDOW;
+    }
+    if cfg!(windows) {
+        crate::printing::sweep_stale();
     }
     let origin = ModelOrigin::from_flag_or_env(options.procedures.as_deref());
     let trust = match crate::signing::TrustedKey::from_flag_or_env(options.trusted_key.as_deref()) {
         Ok(trust) => trust,
         Err(err) => {
-            eprintln!("{err}");
+            crate::terminal::alert(&err.to_string());
             return EXIT_BAD_INPUT;
         }
     };
@@ -118,7 +121,7 @@ pub fn run(options: WindowOptions) -> i32 {
     {
         Ok(case) => case,
         Err(err) => {
-            eprintln!("{err}");
+            crate::terminal::alert(&err.to_string());
             return EXIT_BAD_INPUT;
         }
     };
@@ -152,13 +155,34 @@ pub fn run(options: WindowOptions) -> i32 {
     match result {
         Ok(()) => EXIT_OK,
         Err(err) => {
-            // The error of the windowing library names its own source files: keep the gist.
-            let gist = err.to_string();
-            let gist = gist.rsplit(": ").next().unwrap_or_default();
-            eprintln!(
-                "窓口の画面を開けませんでした（{gist}）。画面なしでは madoguchi evaluate、summary、print が使えます。"
-            );
+            crate::terminal::alert(&window_failure(&err));
             EXIT_NO_WINDOW
         }
     }
+}
+
+/// Why the window did not open, for staff and the city's IT.
+pub fn window_failure(err: &eframe::Error) -> String {
+    match err {
+        eframe::Error::OpenGL(_)
+        | eframe::Error::Glutin(_)
+        | eframe::Error::NoGlutinConfigs(..) => {
+            // The windowing library's own words are kept in brackets for the IT desk.
+            format!(
+                "この PC のグラフィックスでは窓口の画面を描けません（OpenGL 2.0 以上が必要です: {}）。リモートデスクトップや仮想 PC で起こることがあります。情報システムの担当者に README.md の「Windows」の項（OpenGL）を見てもらってください。画面なしでは madoguchi evaluate、summary、print が使えます。",
+                gist(err)
+            )
+        }
+        _ => format!(
+            "窓口の画面を開けませんでした（{}）。画面なしでは madoguchi evaluate、summary、print が使えます。",
+            gist(err)
+        ),
+    }
+}
+
+/// The error of the windowing library names its own source files: keep the gist.
+fn gist(err: &eframe::Error) -> String {
+    let text = err.to_string();
+    let last = text.rsplit(": ").next().unwrap_or_default();
+    last.lines().next().unwrap_or_default().trim().to_string()
 }

@@ -205,3 +205,62 @@ fn every_argument_is_described_in_japanese_and_presented_lists_the_ids() {
         }
     }
 }
+
+/// The program in a real X server (Xvfb) whose OpenGL is made to fail as `env` says; gives its
+/// output, or fails the test if the window opened anyway (it is closed after 60 s).
+fn window_under_xvfb(env: &[(&str, &str)], xvfb_args: &str) -> std::process::Output {
+    let mut command = Command::new("xvfb-run");
+    command
+        .args(["-a", "-s", &format!("-screen 0 1024x768x24 {xvfb_args}")])
+        .args(["timeout", "60", bin()])
+        .env_remove("MADOGUCHI_PROCEDURES");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command
+        .output()
+        .expect("xvfb-run is installed by scripts/setup.sh (package xvfb)");
+    assert_ne!(
+        output.status.code(),
+        Some(124),
+        "the window opened although OpenGL was made to fail"
+    );
+    output
+}
+
+fn says_opengl_2_is_needed(output: &std::process::Output) {
+    assert_eq!(output.status.code(), Some(madoguchi::exit::EXIT_NO_WINDOW));
+    let message = stderr(output);
+    for words in [
+        "OpenGL 2.0 以上",
+        "リモートデスクトップ",
+        "README.md",
+        "evaluate",
+    ] {
+        assert!(message.contains(words), "{message}");
+    }
+    assert!(!message.contains(".rs"), "no source path: {message}");
+}
+
+#[test]
+fn a_pc_whose_opengl_is_only_1_1_is_told_so_in_japanese_and_exit_3() {
+    // What a remote desktop without a graphics card offers: OpenGL 1.1.
+    let output = window_under_xvfb(
+        &[
+            ("MESA_GL_VERSION_OVERRIDE", "1.1"),
+            ("MESA_GLES_VERSION_OVERRIDE", "1.1"),
+        ],
+        "",
+    );
+    says_opengl_2_is_needed(&output);
+}
+
+#[test]
+fn a_pc_with_no_opengl_at_all_is_told_so_in_japanese_and_exit_3() {
+    // No GLX on the X server and no EGL driver to be found.
+    let output = window_under_xvfb(
+        &[("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent/egl.json")],
+        "-extension GLX",
+    );
+    says_opengl_2_is_needed(&output);
+}
