@@ -4,7 +4,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use madoguchi::case::Case;
 use madoguchi::engine::VisitNumber;
-use madoguchi::model::ModelOrigin;
+use madoguchi::model_file::ModelOrigin;
 use madoguchi::ui::{CounterApp, ModelSource, install_fonts};
 
 const CASE: &str = include_str!("../tests/cases/shared/proxy-pin-reset.ron");

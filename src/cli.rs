@@ -3,9 +3,9 @@
 use crate::case::Case;
 use crate::engine::{VisitNumber, evaluate};
 use crate::guidance::Guidance;
-use crate::language::Languages;
 use crate::model::DocumentId;
-use crate::model::{ModelOrigin, ProcedureModel};
+use crate::model::ProcedureModel;
+use crate::model_file::ModelOrigin;
 use crate::printing::{PrintError, PrinterChoice, Spooler, SystemSpooler, print_pdf};
 use crate::report;
 use crate::sheet::Sheet;
@@ -334,7 +334,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
 
 /// Reads a case file against the model's questions, with the file named in every message.
 pub fn read_case(path: &Path, model: &ProcedureModel) -> Result<Case, String> {
-    Case::from_file(path, model).map_err(|e| e.to_string())
+    crate::case_file::read(path, model).map_err(|e| e.to_string())
 }
 
 /// The model and a case file, or the message that says which of them is wrong and where.
@@ -531,7 +531,7 @@ fn run_check(origin: &ModelOrigin, trust: Option<&TrustedKey>, cases: Option<&Pa
             return EXIT_BAD_INPUT;
         }
     };
-    let languages = match Languages::for_origin(origin, &model) {
+    let languages = match origin.languages(&model) {
         Ok(languages) => languages,
         Err(err) => {
             crate::errln!("{err}");
@@ -629,7 +629,7 @@ impl SheetRequest<'_> {
             .iter()
             .map(|id| DocumentId(id.clone()))
             .collect();
-        let languages = Languages::for_origin(self.origin, &model).map_err(|e| e.to_string())?;
+        let languages = self.origin.languages(&model).map_err(|e| e.to_string())?;
         let Some(language) = languages.get(self.lang) else {
             return Err(format!(
                 "--lang の「{}」は使えません（使えるもの: {}）",
@@ -699,7 +699,7 @@ fn run_summary(request: &SheetRequest, out: &Path, force: bool) -> i32 {
             return EXIT_BAD_INPUT;
         }
     };
-    match crate::sheet::pdf::write_pdf_file(&sheet, out) {
+    match crate::sheet_file::write_pdf_file(&sheet, out) {
         Ok(()) => {
             crate::outln!("{} に書き出しました。", out.display());
             EXIT_OK
@@ -778,7 +778,11 @@ fn run_diff(
     };
     let mut diff = crate::model_diff::diff(&old, &new);
     if let Some(folder) = cases {
-        match crate::model_diff::diff_cases(&old, &new, folder) {
+        let compared = crate::case_file::read_folder(folder).and_then(|cases| {
+            let changes = crate::model_diff::diff_cases(&old, &new, &cases)?;
+            Ok((changes, cases.len()))
+        });
+        match compared {
             Ok((changes, run)) => {
                 diff.cases = changes;
                 diff.cases_run = run;

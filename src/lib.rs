@@ -1,17 +1,31 @@
-//! madoguchi: the counter tool for My Number Card e-certificate renewal and PIN reset.
+//! madoguchi, the application: the counter window ([`ui`]), the command line ([`cli`]),
+//! printing ([`printing`]), files ([`file_error`], [`safe_write`], [`model_file`],
+//! [`case_file`], [`sheet_file`]), signed rules ([`signing`]) and the console ([`terminal`]).
 //!
-//! Core (no egui): [`model`] (the rules as data), [`case`] (one visit), [`engine`]
-//! (decisions), [`dates`] (ISO and 和暦), [`guidance`] (what is said about a visit),
-//! [`counter`] (one citizen at the counter), [`sheet`] (the paper for the citizen, and its
-//! PDF). Edges: [`cli`], [`report`] (the command line's words), [`ui`] (the window).
+//! The layers below are crates of their own, so that the compiler keeps them apart:
+//! `madoguchi-core` (the rules and every word: no file, no window, no PDF),
+//! `madoguchi-sheet` (the paper: layout and PDF bytes) and `madoguchi-officer` (diagram and
+//! diff). Their modules are re-exported here under their own names (`madoguchi::engine`,
+//! `madoguchi::sheet`, …) for the window, the command line and the tests.
 
-pub mod case;
+pub use madoguchi_core::{
+    case, counter, dates, engine, guidance, json_name, language, model, phrases, report,
+    ron_options, ruby, source_text,
+};
+pub use madoguchi_officer::{diagram, model_diff};
+pub use madoguchi_sheet as sheet;
+pub use madoguchi_sheet::{fonts, fuzzing};
+
+pub mod case_file;
 pub mod cli;
-pub mod counter;
-pub mod dates;
-pub mod diagram;
-pub mod engine;
 pub mod file_error;
+pub mod model_file;
+pub mod printing;
+pub mod safe_write;
+pub mod sheet_file;
+pub mod signing;
+pub mod terminal;
+pub mod ui;
 
 /// Exit statuses of the program, documented in README.md.
 pub mod exit {
@@ -23,33 +37,4 @@ pub mod exit {
     pub const EXIT_BAD_INPUT: i32 = 2;
     /// The window cannot open (no display).
     pub const EXIT_NO_WINDOW: i32 = 3;
-}
-
-pub mod fonts;
-pub mod fuzzing;
-pub mod guidance;
-pub mod language;
-pub mod model;
-pub mod model_diff;
-pub mod printing;
-pub mod report;
-pub mod ruby;
-pub mod safe_write;
-pub mod sheet;
-pub mod signing;
-pub mod source_text;
-pub mod terminal;
-pub mod ui;
-
-/// RON options shared by the model and case readers: `Some(…)` may be left out.
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-}
-
-/// The snake_case name serde gives an id (`card_expired`).
-pub fn json_name<T: serde::Serialize>(id: &T) -> String {
-    serde_json::to_value(id)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }

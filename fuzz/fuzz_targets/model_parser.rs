@@ -1,3 +1,3 @@
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| madoguchi::fuzzing::model_parser(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| madoguchi_sheet::fuzzing::model_parser(data));

@@ -1,5 +1,5 @@
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|visit: madoguchi::fuzzing::FuzzVisit| {
-    madoguchi::fuzzing::render_pdf(&visit)
+libfuzzer_sys::fuzz_target!(|visit: madoguchi_sheet::fuzzing::FuzzVisit| {
+    madoguchi_sheet::fuzzing::render_pdf(&visit)
 });

@@ -5,7 +5,8 @@ use super::{checklist_panel, form_panel, summary_panel, theme};
 use crate::counter::{CounterSession, NotReady};
 use crate::engine::{Evaluation, VisitNumber};
 use crate::guidance::Guidance;
-use crate::model::{ApplicantKind, DocumentId, ModelOrigin, ProcedureKind};
+use crate::model::{ApplicantKind, DocumentId, ProcedureKind};
+use crate::model_file::ModelOrigin;
 use crate::printing::{PrinterChoice, Spooler, SystemSpooler, print_pdf, resolve};
 use crate::sheet::Sheet;
 use chrono::NaiveDate;
@@ -363,7 +364,7 @@ impl CounterApp {
                 ));
             }
         };
-        match crate::sheet::pdf::write_pdf_file(sheet, &path) {
+        match crate::sheet_file::write_pdf_file(sheet, &path) {
             Ok(()) => {
                 let saved = format!("{before}保存しました: {}", path.display());
                 if !self.open_after_save {

@@ -13,7 +13,7 @@ pub use app::{AppCommand, CounterApp, Notice, SaveChoice, report_first_frame, sy
 pub use model_source::ModelSource;
 
 use crate::exit::{EXIT_BAD_INPUT, EXIT_NO_WINDOW, EXIT_OK};
-use crate::model::ModelOrigin;
+use crate::model_file::ModelOrigin;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -116,7 +116,7 @@ pub fn run(options: WindowOptions) -> i32 {
     let prefill = match options
         .case
         .as_deref()
-        .map(|path| crate::case::Case::from_file(path, &source.model))
+        .map(|path| crate::case_file::read(path, &source.model))
         .transpose()
     {
         Ok(case) => case,

@@ -2,8 +2,8 @@
 //! watched and reloaded when it changes. A broken shared file never stops the window.
 
 use crate::language::Languages;
-use crate::model::ModelOrigin;
 use crate::model::ProcedureModel;
+use crate::model_file::ModelOrigin;
 use crate::signing::TrustedKey;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -40,7 +40,7 @@ pub const SETTLE: Duration = Duration::from_millis(1500);
 
 /// The languages of a model, or Japanese alone and why.
 fn languages_of(origin: &ModelOrigin, model: &ProcedureModel) -> (Languages, Option<String>) {
-    match Languages::for_origin(origin, model) {
+    match origin.languages(model) {
         Ok(languages) => (languages, None),
         Err(err) => (Languages::source_only(), Some(err.to_string())),
     }

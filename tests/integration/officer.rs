@@ -9,7 +9,8 @@ use common::model;
 use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use madoguchi::model::{EMBEDDED_MODEL, ModelOrigin};
+use madoguchi::model::EMBEDDED_MODEL;
+use madoguchi::model_file::ModelOrigin;
 use madoguchi::ui::{CounterApp, ModelSource, SaveChoice, install_fonts};
 
 /// The text of an SVG's `<text>` elements.

@@ -8,14 +8,14 @@ use common::bin;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use madoguchi::model::ModelOrigin;
+use madoguchi::model_file::ModelOrigin;
 use madoguchi::printing::{PrintError, PrinterChoice, Spooler};
 use madoguchi::ui::{CounterApp, ModelSource, Notice, SaveChoice, install_fonts};
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::process::Command;
 use std::rc::Rc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// The cups-pdf queue scripts/setup.sh adds.
 const QUEUE: &str = "madoguchi-pdf";
@@ -24,12 +24,21 @@ fn pdf_folder() -> PathBuf {
     PathBuf::from(std::env::var("HOME").expect("HOME is set")).join("PDF")
 }
 
-fn pdfs_in(folder: &std::path::Path) -> Vec<PathBuf> {
+/// The PDFs cups-pdf wrote into `folder` since `since`. cups-pdf names a file by the job's
+/// title and writes over a file of the same name, so a job of this run is found by when its
+/// file was written, never by being a new name (a second run of the tests prints the same
+/// title).
+fn pdfs_written_since(folder: &std::path::Path, since: SystemTime) -> Vec<PathBuf> {
     std::fs::read_dir(folder)
         .map(|entries| {
             entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+                .filter(|p| {
+                    std::fs::metadata(p)
+                        .and_then(|m| m.modified())
+                        .is_ok_and(|written| written >= since)
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -38,7 +47,7 @@ fn pdfs_in(folder: &std::path::Path) -> Vec<PathBuf> {
 #[test]
 fn print_sends_one_a4_page_to_the_cups_pdf_queue() {
     let folder = pdf_folder();
-    let before = pdfs_in(&folder);
+    let sent = SystemTime::now();
     let output = Command::new(bin())
         .args([
             "print",
@@ -63,11 +72,7 @@ fn print_sends_one_a4_page_to_the_cups_pdf_queue() {
     );
     let started = Instant::now();
     let new = loop {
-        let now: Vec<PathBuf> = pdfs_in(&folder)
-            .into_iter()
-            .filter(|p| !before.contains(p))
-            .collect();
-        if let [one] = now.as_slice() {
+        if let [one] = pdfs_written_since(&folder, sent).as_slice() {
             // cups-pdf writes the file, then closes it: wait until it is whole.
             let size = std::fs::metadata(one).map(|m| m.len()).unwrap_or(0);
             std::thread::sleep(Duration::from_millis(500));
@@ -77,7 +82,7 @@ fn print_sends_one_a4_page_to_the_cups_pdf_queue() {
         }
         assert!(
             started.elapsed() < Duration::from_secs(60),
-            "no new PDF in {} after 60 s",
+            "no PDF written in {} within 60 s of the job",
             folder.display()
         );
         std::thread::sleep(Duration::from_millis(200));

@@ -6,7 +6,7 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use madoguchi::counter::CounterSession;
-use madoguchi::model::ModelOrigin;
+use madoguchi::model_file::ModelOrigin;
 use madoguchi::ui::{CounterApp, ModelSource, SaveChoice, install_fonts};
 use std::path::PathBuf;
 use std::time::Duration;

@@ -3,15 +3,14 @@
 //! shrinks until everything fits on one page, down to a legible minimum — a sheet that does
 //! not fit even then is refused with a message, never printed cut off.
 
-use super::{Sheet, SheetLine};
 use crate::fonts::{JAPANESE_FONT, advance_em, width_em};
+use crate::{Sheet, SheetLine};
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect, Size};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::text::{Font, TextDirection};
-use std::path::Path;
 
 const PAGE_WIDTH: f32 = 595.28;
 const PAGE_HEIGHT: f32 = 841.89;
@@ -147,7 +146,7 @@ pub fn text_width(text: &str, size: f32) -> f32 {
     if !text.contains('{') {
         return width_em(text) * size;
     }
-    match crate::ruby::parse(text) {
+    match madoguchi_core::ruby::parse(text) {
         Ok(spans) => spans
             .iter()
             .map(|span| {
@@ -182,8 +181,8 @@ impl Cursor {
     /// One line at a baseline: plain runs as they are, each word with a reading centred
     /// under it.
     fn line(&mut self, x: f32, baseline: f32, size: f32, line: &str, bold: bool, red: bool) {
-        let spans = crate::ruby::parse(line).unwrap_or_else(|_| {
-            vec![crate::ruby::Span {
+        let spans = madoguchi_core::ruby::parse(line).unwrap_or_else(|_| {
+            vec![madoguchi_core::ruby::Span {
                 base: line.to_string(),
                 reading: None,
             }]
@@ -384,7 +383,7 @@ fn counter_copy(sheet: &Sheet, marks: &mut Vec<Mark>) {
     });
 }
 
-/// Why a sheet could not be made into a PDF or written.
+/// Why a sheet could not be made into a PDF.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SheetError {
     #[error(
@@ -393,8 +392,6 @@ pub enum SheetError {
     DoesNotFit,
     #[error("PDF を作れませんでした: {0}")]
     Render(String),
-    #[error("{0}")]
-    Write(#[from] crate::file_error::FileError),
 }
 
 /// The PDF bytes of a sheet: one A4 page.
@@ -531,13 +528,13 @@ fn stroke_path(
 
 /// A file name with the date, the procedures and the language when not Japanese, never
 /// personal data: `案内_2026-11-25_更新・新規発行.pdf`, `案内_2026-11-25_暗証番号再設定_en.pdf`.
-pub fn default_file_name(guidance: &crate::guidance::Guidance, language: &str) -> String {
+pub fn default_file_name(guidance: &madoguchi_core::guidance::Guidance, language: &str) -> String {
     let procedures: Vec<&str> = guidance
         .procedures
         .iter()
         .map(|p| p.short_title.as_str())
         .collect();
-    let language = if language == crate::language::SOURCE_LANGUAGE {
+    let language = if language == madoguchi_core::language::SOURCE_LANGUAGE {
         String::new()
     } else {
         format!("_{language}")
@@ -547,13 +544,6 @@ pub fn default_file_name(guidance: &crate::guidance::Guidance, language: &str) -
         guidance.counter_copy.date,
         procedures.join("_")
     )
-}
-
-/// Writes the sheet's PDF to `path` through a temporary file in the same folder and a
-/// rename, so a failure leaves no partial file.
-pub fn write_pdf_file(sheet: &Sheet, path: &Path) -> Result<(), SheetError> {
-    let bytes = render_pdf(sheet)?;
-    Ok(crate::safe_write::write_atomically(path, &bytes)?)
 }
 
 #[cfg(test)]

@@ -1,11 +1,15 @@
 //! The paper handed to the citizen: what was checked today, what is missing, what happens
-//! next. `Sheet::from_guidance` lays a [`Guidance`] out in sections (used by the window's
+//! next. No file is written here: the application writes the bytes. `Sheet::from_guidance` lays a [`Guidance`] out in sections (used by the window's
 //! preview and the PDF); `pdf` puts them on A4. The words all come from the guidance.
 
+pub mod fonts;
+pub mod fuzzing;
 pub mod pdf;
 
-use crate::guidance::{DocumentLine, Guidance, Phrase, ProcedureGuidance, StepsGuidance, Wording};
-use crate::language::Language;
+use madoguchi_core::guidance::{
+    DocumentLine, Guidance, Phrase, ProcedureGuidance, StepsGuidance, Wording,
+};
+use madoguchi_core::language::Language;
 
 /// One line of the sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,7 +130,7 @@ impl Sheet {
     pub fn plain_lines(&self) -> Vec<String> {
         self.marked_lines()
             .iter()
-            .map(|line| crate::ruby::plain(line))
+            .map(|line| madoguchi_core::ruby::plain(line))
             .collect()
     }
 

@@ -3,15 +3,15 @@
 //! saved input, so CI keeps the guarantee without nightly. None of them may panic or hang on
 //! any input.
 
-use crate::case::{Case, CaseDate};
-use crate::dates::{format_wareki, parse_date};
-use crate::engine::{VisitNumber, evaluate};
-use crate::guidance::Guidance;
-use crate::language::{Language, Languages};
-use crate::model::{ApplicantKind, DocumentId, ProcedureKind, ProcedureModel};
-use crate::sheet::Sheet;
+use crate::Sheet;
 use arbitrary::Arbitrary;
 use chrono::NaiveDate;
+use madoguchi_core::case::{Case, CaseDate};
+use madoguchi_core::dates::{format_wareki, parse_date};
+use madoguchi_core::engine::{VisitNumber, evaluate};
+use madoguchi_core::guidance::Guidance;
+use madoguchi_core::language::{Language, Languages};
+use madoguchi_core::model::{ApplicantKind, DocumentId, ProcedureKind, ProcedureModel};
 use std::sync::OnceLock;
 
 fn embedded() -> &'static ProcedureModel {
@@ -46,11 +46,11 @@ pub fn model_parser(data: &[u8]) {
         case.birth_date = NaiveDate::from_ymd_opt(1990, 12, 10).map(CaseDate);
         case.cert_expiry = NaiveDate::from_ymd_opt(2026, 12, 10).map(CaseDate);
         let evaluation = evaluate(&model, &case);
-        let source = crate::language::Languages::source_only();
+        let source = madoguchi_core::language::Languages::source_only();
         for visit in [VisitNumber::First, VisitNumber::Second] {
             let guidance = Guidance::build(&model, &case, &evaluation, visit, &[]);
             let sheet = Sheet::from_guidance(&guidance, source.source());
-            let _ = crate::sheet::pdf::layout(&sheet);
+            let _ = crate::pdf::layout(&sheet);
         }
     }
 }
@@ -117,7 +117,10 @@ impl FuzzVisit {
         case.birth_date = self.birth.and_then(FuzzDate::date).map(CaseDate);
         case.cert_expiry = self.cert_expiry.and_then(FuzzDate::date).map(CaseDate);
         case.card_expiry = self.card_expiry.and_then(FuzzDate::date).map(CaseDate);
-        for (id, answer) in crate::case::CASE_FORMAT_ANSWERS.iter().zip(self.answers) {
+        for (id, answer) in madoguchi_core::case::CASE_FORMAT_ANSWERS
+            .iter()
+            .zip(self.answers)
+        {
             if let Some(value) = answer {
                 case.answers.set(id, value);
             }
@@ -166,7 +169,7 @@ pub fn evaluate_and_lay_out(visit: &FuzzVisit) {
     let language = visit.language();
     if let Some(guidance) = visit.guidance(language) {
         let sheet = Sheet::from_guidance(&guidance, language);
-        let layout = crate::sheet::pdf::layout(&sheet);
+        let layout = crate::pdf::layout(&sheet);
         assert!(
             layout.fits(),
             "{visit:?} in {}: the sheet does not fit one page",
@@ -179,7 +182,7 @@ pub fn evaluate_and_lay_out(visit: &FuzzVisit) {
 pub fn render_pdf(visit: &FuzzVisit) {
     let language = visit.language();
     if let Some(guidance) = visit.guidance(language) {
-        let pdf = crate::sheet::pdf::render_pdf(&Sheet::from_guidance(&guidance, language));
+        let pdf = crate::pdf::render_pdf(&Sheet::from_guidance(&guidance, language));
         assert!(pdf.is_ok(), "{visit:?}: {pdf:?}");
     }
 }

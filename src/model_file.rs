@@ -1,8 +1,9 @@
 //! Where the model comes from — the binary, or an office's shared file — and loading it so
 //! that nothing inside loading can take a counter down.
 
-use super::{EMBEDDED_MODEL_NAME, ModelError, ProcedureModel};
 use crate::file_error::FileError;
+use madoguchi_core::language::{EMBEDDED_LANGUAGES, Languages};
+use madoguchi_core::model::{EMBEDDED_MODEL_NAME, ModelError, ProcedureModel};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
@@ -90,6 +91,43 @@ impl ModelOrigin {
                     .map_err(LoadError::Invalid)
             }
         })
+    }
+
+    /// The languages that go with a model: the files of a `lang` folder beside a shared model
+    /// file when there is one, else the built-in ones; checked against that model.
+    pub fn languages(&self, model: &ProcedureModel) -> Result<Languages, ModelError> {
+        let folder = match self {
+            ModelOrigin::File(path) => path
+                .parent()
+                .map(|dir| dir.join("lang"))
+                .filter(|dir| dir.is_dir()),
+            ModelOrigin::Embedded => None,
+        };
+        let Some(folder) = folder else {
+            return Languages::from_files(&EMBEDDED_LANGUAGES, model);
+        };
+        let mut files: Vec<(String, String)> = Vec::new();
+        let entries = std::fs::read_dir(&folder).map_err(|err| {
+            ModelError::single(
+                &folder.display().to_string(),
+                crate::file_error::describe_io_error(&err),
+            )
+        })?;
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "ron") {
+                let text = crate::file_error::read_text(&path).map_err(|err| {
+                    ModelError::single(&path.display().to_string(), err.what.clone())
+                })?;
+                files.push((path.display().to_string(), text));
+            }
+        }
+        files.sort();
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str()))
+            .collect();
+        Languages::from_files(&borrowed, model)
     }
 }
 

@@ -2,13 +2,12 @@
 //! documents, routes and their conditions, the texts the citizen reads, the page and its
 //! sources — and, run over a folder of cases, which answers at the counter change.
 
-use crate::case::Case;
-use crate::engine::evaluate;
-use crate::model::describe;
-use crate::model::{Flow, ProcedureModel, Route, Source};
+use madoguchi_core::case::Case;
+use madoguchi_core::engine::evaluate;
+use madoguchi_core::model::describe;
+use madoguchi_core::model::{Flow, ProcedureModel, Route, Source};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
 
 /// One group of changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -252,7 +251,7 @@ fn visit_documents(
     model: &ProcedureModel,
     route: &Route,
 ) -> Vec<(&'static str, Vec<AskedDocument>)> {
-    let visits: Vec<(&'static str, &crate::model::Visit)> = match &route.flow {
+    let visits: Vec<(&'static str, &madoguchi_core::model::Visit)> = match &route.flow {
         Flow::SameDay { visit } => vec![("来庁", visit)],
         Flow::ThreeStep {
             first_visit,
@@ -478,41 +477,66 @@ fn citizen_text_changes(old: &ProcedureModel, new: &ProcedureModel) -> Vec<Strin
     lines
 }
 
-/// Runs every `NAME.ron` of `folder` under both models; lists the cases whose answer changes.
+/// One case file as the application read it: its name (the file's stem), the file for
+/// messages, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseText {
+    pub name: String,
+    pub file: String,
+    pub text: String,
+}
+
+/// The fields of the shared JSON compared, at the top and per procedure.
+const COMPARED: [&str; 7] = [
+    "same_day",
+    "documents",
+    "next_visit_documents",
+    "blockers",
+    "warnings",
+    "signature_cert",
+    "new_cert_expiry",
+];
+const COMPARED_PER_PROCEDURE: [&str; 5] = [
+    "same_day",
+    "documents",
+    "next_visit_documents",
+    "blockers",
+    "warnings",
+];
+
+/// Runs every case under both models; lists the cases whose answer changes.
 pub fn diff_cases(
     old: &ProcedureModel,
     new: &ProcedureModel,
-    folder: &Path,
-) -> Result<(Vec<CaseChange>, usize), String> {
-    let entries = std::fs::read_dir(folder).map_err(|e| {
-        crate::file_error::FileError::from_io(folder, "事例フォルダを読み込めません", &e)
-            .to_string()
-    })?;
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    paths.sort();
+    cases: &[CaseText],
+) -> Result<Vec<CaseChange>, String> {
     let mut changes = Vec::new();
-    for path in &paths {
-        let case = Case::from_file(path, new)
-            .or_else(|_| Case::from_file(path, old))
+    for case_text in cases {
+        let case = Case::from_ron_for(&case_text.text, &case_text.file, new)
+            .or_else(|_| Case::from_ron_for(&case_text.text, &case_text.file, old))
             .map_err(|e| e.to_string())?;
         let as_json = |model: &ProcedureModel| {
             serde_json::to_value(evaluate(model, &case)).unwrap_or_default()
         };
-        let (was, now) = (as_json(old), as_json(new));
-        let show =
-            |v: Option<&serde_json::Value>| v.map_or_else(|| "null".into(), ToString::to_string);
-        let mut fields: Vec<(String, String, String)> = [
-            "same_day",
-            "documents",
-            "next_visit_documents",
-            "blockers",
-            "warnings",
-            "signature_cert",
-            "new_cert_expiry",
-        ]
+        let fields = changed_fields(&as_json(old), &as_json(new));
+        if !fields.is_empty() {
+            changes.push(CaseChange {
+                case: case_text.name.clone(),
+                fields,
+            });
+        }
+    }
+    Ok(changes)
+}
+
+/// The fields whose value differs, at the top and then procedure by procedure:
+/// (field, before, after).
+fn changed_fields(
+    was: &serde_json::Value,
+    now: &serde_json::Value,
+) -> Vec<(String, String, String)> {
+    let show = |v: Option<&serde_json::Value>| v.map_or_else(|| "null".into(), ToString::to_string);
+    let mut fields: Vec<(String, String, String)> = COMPARED
         .into_iter()
         .filter(|field| was.get(field) != now.get(field))
         .map(|field| {
@@ -523,46 +547,31 @@ pub fn diff_cases(
             )
         })
         .collect();
-        // Per procedure, field by field.
-        let outcomes = |v: &serde_json::Value| {
-            v.get("outcomes")
-                .and_then(|o| o.as_array())
-                .cloned()
-                .unwrap_or_default()
-        };
-        let (was_outcomes, now_outcomes) = (outcomes(&was), outcomes(&now));
-        for outcome in &now_outcomes {
-            let procedure = outcome
-                .get("procedure")
-                .and_then(|p| p.as_str())
-                .unwrap_or_default();
-            let before = was_outcomes
-                .iter()
-                .find(|o| o.get("procedure").and_then(|p| p.as_str()) == Some(procedure));
-            for field in [
-                "same_day",
-                "documents",
-                "next_visit_documents",
-                "blockers",
-                "warnings",
-            ] {
-                let (a, b) = (before.and_then(|o| o.get(field)), outcome.get(field));
-                if a != b {
-                    fields.push((format!("{procedure} の {field}"), show(a), show(b)));
-                }
+    let outcomes = |v: &serde_json::Value| {
+        v.get("outcomes")
+            .and_then(|o| o.as_array())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let procedure_of = |o: &serde_json::Value| {
+        o.get("procedure")
+            .and_then(|p| p.as_str())
+            .map(str::to_string)
+    };
+    let was_outcomes = outcomes(was);
+    for outcome in &outcomes(now) {
+        let procedure = procedure_of(outcome).unwrap_or_default();
+        let before = was_outcomes
+            .iter()
+            .find(|o| procedure_of(o).as_deref() == Some(procedure.as_str()));
+        for field in COMPARED_PER_PROCEDURE {
+            let (a, b) = (before.and_then(|o| o.get(field)), outcome.get(field));
+            if a != b {
+                fields.push((format!("{procedure} の {field}"), show(a), show(b)));
             }
         }
-        if !fields.is_empty() {
-            changes.push(CaseChange {
-                case: path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().to_string())
-                    .unwrap_or_default(),
-                fields,
-            });
-        }
     }
-    Ok((changes, paths.len()))
+    fields
 }
 
 /// The report as text (`■` headings) or Markdown (`##` headings).

@@ -253,24 +253,6 @@ impl Case {
         Ok(case)
     }
 
-    /// Reads a case file. A panic inside reading becomes an error (the last line of defence:
-    /// a case handed in by a colleague never takes the counter down).
-    pub fn from_file(
-        path: &std::path::Path,
-        model: &ProcedureModel,
-    ) -> Result<Case, CaseFileError> {
-        let name = path.display().to_string();
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let text = crate::file_error::read_text(path).map_err(CaseFileError::Read)?;
-            Case::from_ron_for(&text, &name, model).map_err(CaseFileError::Invalid)
-        }))
-        .unwrap_or_else(|_| {
-            Err(CaseFileError::Internal(format!(
-                "{name}: 事例ファイルを読み込めません（読み込み中にプログラム内部の誤りが起きました）"
-            )))
-        })
-    }
-
     /// The case as a RON text that `from_ron` reads back.
     pub fn to_ron(&self) -> String {
         let mut out = String::from("Case(\n");
@@ -293,17 +275,6 @@ impl Case {
         out.push_str(")\n");
         out
     }
-}
-
-/// Why a case file cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CaseFileError {
-    #[error("{0}")]
-    Read(crate::file_error::FileError),
-    #[error("{0}")]
-    Invalid(CaseError),
-    #[error("{0}")]
-    Internal(String),
 }
 
 /// A case file that cannot be used, with where and why.

@@ -4,10 +4,10 @@
 //! metrics, so every text fits its box; written as SVG (one A3-landscape page per procedure),
 //! with Graphviz DOT and Mermaid beside it. The window draws the same layout.
 
-use crate::fonts::width_em;
-use crate::model::describe;
-use crate::model::{Flow, ProcedureKind, ProcedureModel, Route, Visit};
-use crate::sheet::pdf::wrap;
+use madoguchi_core::model::describe;
+use madoguchi_core::model::{Flow, ProcedureKind, ProcedureModel, Route, Visit};
+use madoguchi_sheet::fonts::width_em;
+use madoguchi_sheet::pdf::wrap;
 use std::fmt::Write as _;
 
 /// Text sizes (points).

@@ -1,7 +1,7 @@
 //! The Japanese font shipped in `assets/` (BIZ UDGothic, SIL OFL 1.1; licence beside it).
 
 /// BIZ UDGothic Regular: a fixed-pitch universal-design face (full-width 1 em, half-width ½ em).
-pub const JAPANESE_FONT: &[u8] = include_bytes!("../assets/BIZUDGothic-Regular.ttf");
+pub const JAPANESE_FONT: &[u8] = include_bytes!("../../../assets/BIZUDGothic-Regular.ttf");
 
 /// Advance width of a character in em for BIZ UDGothic: ASCII and half-width katakana ½ em,
 /// everything else (kana, kanji, ※ ■ □ ・ × …) 1 em, as the font's own metrics say.

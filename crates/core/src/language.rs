@@ -4,8 +4,8 @@
 //! texts come from the model itself. `{漢字|かんじ}` writes a reading (ruby) over its base; a
 //! language with `ruby: true` must give one over every kanji.
 
-use crate::guidance::Phrase;
 use crate::model::{ModelError, ModelProblem, ProcedureModel};
+use crate::phrases::Phrase;
 use crate::source_text::{Outline, Step, ron_error_message};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -13,11 +13,17 @@ use std::collections::BTreeMap;
 /// The languages built into the binary: `(file name, text)`. A language added here is one
 /// more file in `assets/lang/` and its name in this list.
 pub const EMBEDDED_LANGUAGES: [(&str, &str); 3] = [
-    ("assets/lang/ja.ron", include_str!("../assets/lang/ja.ron")),
-    ("assets/lang/en.ron", include_str!("../assets/lang/en.ron")),
+    (
+        "assets/lang/ja.ron",
+        include_str!("../../../assets/lang/ja.ron"),
+    ),
+    (
+        "assets/lang/en.ron",
+        include_str!("../../../assets/lang/en.ron"),
+    ),
     (
         "assets/lang/yasashii.ron",
-        include_str!("../assets/lang/yasashii.ron"),
+        include_str!("../../../assets/lang/yasashii.ron"),
     ),
 ];
 
@@ -117,46 +123,6 @@ impl Languages {
         } else {
             Err(ModelError { problems })
         }
-    }
-
-    /// The languages that go with a model: the files of a `lang` folder beside a shared
-    /// model file when there is one, else the built-in ones; checked against that model.
-    pub fn for_origin(
-        origin: &crate::model::ModelOrigin,
-        model: &ProcedureModel,
-    ) -> Result<Languages, ModelError> {
-        let folder = match origin {
-            crate::model::ModelOrigin::File(path) => path
-                .parent()
-                .map(|dir| dir.join("lang"))
-                .filter(|dir| dir.is_dir()),
-            crate::model::ModelOrigin::Embedded => None,
-        };
-        let Some(folder) = folder else {
-            return Languages::from_files(&EMBEDDED_LANGUAGES, model);
-        };
-        let mut files: Vec<(String, String)> = Vec::new();
-        let entries = std::fs::read_dir(&folder).map_err(|err| {
-            ModelError::single(
-                &folder.display().to_string(),
-                crate::file_error::describe_io_error(&err),
-            )
-        })?;
-        for entry in entries.filter_map(Result::ok) {
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "ron") {
-                let text = crate::file_error::read_text(&path).map_err(|err| {
-                    ModelError::single(&path.display().to_string(), err.what.clone())
-                })?;
-                files.push((path.display().to_string(), text));
-            }
-        }
-        files.sort();
-        let borrowed: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(name, text)| (name.as_str(), text.as_str()))
-            .collect();
-        Languages::from_files(&borrowed, model)
     }
 
     /// Japanese alone, as built in: what the counter falls back on when a language file is

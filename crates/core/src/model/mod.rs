@@ -2,17 +2,15 @@
 //! loaded with serde + ron and then checked for what serde cannot see.
 
 pub mod describe;
-pub mod origin;
-mod validate;
 
-pub use origin::{LoadError, MODEL_ENV, ModelOrigin};
+mod validate;
 
 use crate::source_text::ron_error_message;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The model shipped inside the binary.
-pub const EMBEDDED_MODEL: &str = include_str!("../../assets/procedures.ron");
+pub const EMBEDDED_MODEL: &str = include_str!("../../../../assets/procedures.ron");
 /// The name under which the embedded model is reported in messages.
 pub const EMBEDDED_MODEL_NAME: &str = "assets/procedures.ron（組み込み）";
 

@@ -3,8 +3,6 @@
 //! procedure its outcome, documents, notices and steps. The three views choose layout, never
 //! words or conditions.
 
-pub mod phrases;
-
 use crate::case::Case;
 use crate::dates::{format_iso, format_wareki};
 use crate::engine::{
@@ -14,8 +12,8 @@ use crate::language::{Language, Languages};
 use crate::model::{
     DocumentId, Flow, ProcedureKind, ProcedureModel, Route, example_key, procedure_key,
 };
+pub use crate::phrases::Phrase;
 use chrono::{Datelike, NaiveDate};
-pub use phrases::Phrase;
 
 /// Fills `{name}` slots.
 fn fill(template: &str, slots: &[(&str, &str)]) -> String {
