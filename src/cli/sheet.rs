@@ -65,6 +65,13 @@ impl SheetRequest<'_> {
             ));
         };
         let guidance = Guidance::build_in(language, &model, &case, &evaluation, visit, &presented);
+        if !guidance.missing_texts.is_empty() {
+            return Err(format!(
+                "案内の言語「{}」に訳のない文があります（{}）。madoguchi check で言語ファイルを確かめてください",
+                language.code,
+                guidance.missing_texts.join(", ")
+            ));
+        }
         let sheet = Sheet::from_guidance(&guidance, language);
         Ok((guidance, sheet))
     }

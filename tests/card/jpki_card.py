@@ -37,7 +37,9 @@ Answers (SW1 SW2):
 """
 
 import argparse
+import signal
 import socket
+import struct
 import sys
 import time
 
@@ -95,7 +97,11 @@ class PinEF:
 
 
 class CardRemoved(Exception):
-    """Raised when the card leaves the field (--vanish-after)."""
+    """The card leaves the field: --vanish-after, SIGTERM or SIGINT."""
+
+
+def leave_field(_signum, _frame):
+    raise CardRemoved()
 
 
 class JpkiCardOS(SmartcardOS):
@@ -106,7 +112,7 @@ class JpkiCardOS(SmartcardOS):
         self.blocked_answer = blocked_answer
         self.log_path = log_path
         self.vanish_after = vanish_after
-        self.apdus_received = 0
+        self.apdus_answered = 0
         self.current_df = None
         self.current_ef = None
 
@@ -124,13 +130,18 @@ class JpkiCardOS(SmartcardOS):
         self.current_ef = None
 
     def execute(self, msg):
-        self.apdus_received += 1
         if self.log_path:
             with open(self.log_path, "a", encoding="ascii") as log:
                 log.write(msg.hex(" ").upper() + "\n")
-        if self.vanish_after is not None and self.apdus_received > self.vanish_after:
-            raise CardRemoved()
+        self.apdus_answered += 1
         return self.answer(msg)
+
+    def check_in_field(self):
+        """Raises CardRemoved once the card has given its last answer."""
+        if self.vanish_after is not None and self.apdus_answered >= self.vanish_after:
+            print(f"jpki_card: card taken away after {self.apdus_answered} APDUs",
+                  file=sys.stderr, flush=True)
+            raise CardRemoved()
 
     def answer(self, apdu):
         """The response APDU (data + SW1 SW2) to one command APDU."""
@@ -182,13 +193,13 @@ class JpkiCardOS(SmartcardOS):
         return chunk + (SW_OK if len(chunk) == le else SW_END_OF_FILE)
 
     def verify(self, p1, p2, data):
-        if p1 != 0x00 or p2 != 0x80:
-            return SW_WRONG_P1P2
         if data:
             print("jpki_card: PIN VERIFY RECEIVED: a VERIFY with a PIN "
                   f"({len(data)} bytes) was sent to the card; answered 69 82",
                   file=sys.stderr, flush=True)
             return SW_SECURITY_NOT_SATISFIED
+        if p1 != 0x00 or p2 != 0x80:
+            return SW_WRONG_P1P2
         if not isinstance(self.current_ef, PinEF):
             return SW_NO_CURRENT_EF
         tries = self.current_ef.tries_left
@@ -216,44 +227,50 @@ def parse_short_apdu(apdu):
     return cla, ins, p1, p2, data, le
 
 
-class QuickAckSocket(socket.socket):
-    """A TCP socket that sets TCP_QUICKACK before every read.
+class VpcdSocket(socket.socket):
+    """The TCP connection to vpcd, as VirtualICC uses it.
 
-    vpcd writes each APDU in two TCP writes; with delayed ACKs the second one
-    waits ~40 ms. TCP_QUICKACK is not sticky, hence before every read. Reads
-    also wait for the whole length asked (MSG_WAITALL): VirtualICC reads the
-    2-byte length and then the message, each in one recv().
+    Before every read: the card may leave the field (--vanish-after: right
+    after its last answer was sent), and TCP_QUICKACK is set: vpcd writes
+    each APDU in two TCP writes, and with delayed ACKs the second one waits
+    ~40 ms; the option is not sticky, hence every time. Reads wait for the
+    whole length asked (MSG_WAITALL): VirtualICC reads the 2-byte length and
+    then the message, each in one recv().
     """
 
+    def __init__(self, card_os):
+        super().__init__(socket.AF_INET, socket.SOCK_STREAM)
+        self.card_os = card_os
+
     def recv(self, bufsize, flags=0):
+        self.card_os.check_in_field()
         self.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
         try:
             return super().recv(bufsize, flags | socket.MSG_WAITALL)
         except ConnectionResetError:
-            # VirtualICC.run() ends on end of file, but stumbles on this
-            # error; vpcd resets the connection when it closes it unread.
+            # Read as the end of the connection (pcscd gone), which ends
+            # VirtualICC.run(); it does not handle this error itself.
             return b""
 
 
 class VpcdLink(VirtualICC):
     """vicc's VirtualICC main loop (vpcd framing, power and ATR requests)
-    driving our card OS over a QuickAckSocket."""
+    driving our card OS over a VpcdSocket."""
 
     # VirtualICC.__init__ is not called: it builds one of vicc's own cards.
-    def __init__(self, card_os, port, connect_timeout):  # pylint: disable=super-init-not-called
+    def __init__(self, card_os, port, connect_timeout):
         self.os = card_os
-        self.type = "jpki"
         self.host = "127.0.0.1"
         self.port = port
         self.server_sock = None
-        self.sock = connect_with_retry(self.host, port, connect_timeout)
+        self.sock = connect_with_retry(card_os, self.host, port, connect_timeout)
 
 
-def connect_with_retry(host, port, timeout):
+def connect_with_retry(card_os, host, port, timeout):
     """Connects to vpcd, retrying while pcscd is still loading the driver."""
     deadline = time.monotonic() + timeout
     while True:
-        sock = QuickAckSocket(socket.AF_INET, socket.SOCK_STREAM)
+        sock = VpcdSocket(card_os)
         try:
             sock.connect((host, port))
         except ConnectionRefusedError:
@@ -300,6 +317,14 @@ def tries(max_tries):
     return parse
 
 
+def positive(text):
+    """argparse type: an integer >= 1."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, required=True,
@@ -319,9 +344,9 @@ def parse_args(argv):
                         help="juki: the old 住基カード token JPKIAPICCTOKEN")
     parser.add_argument("--not-jpki", action="store_true",
                         help="some other card: selecting the JPKI AP answers 6A 82")
-    parser.add_argument("--vanish-after", type=int, metavar="N",
-                        help="answer N APDUs, then leave the field when the next "
-                             "one arrives (it is never answered)")
+    parser.add_argument("--vanish-after", type=positive, metavar="N",
+                        help="leave the field right after answering N APDUs "
+                             "(N >= 1): the next one fails")
     parser.add_argument("--blocked-answer", choices=("6983", "63c0"), default="6983",
                         help="answer of VERIFY on a PIN with 0 tries left")
     parser.add_argument("--log", metavar="FILE",
@@ -345,12 +370,18 @@ def main(argv):
         print(f"jpki_card: cannot connect to vpcd on 127.0.0.1:{args.port}: {e}",
               file=sys.stderr)
         return 1
+    signal.signal(signal.SIGTERM, leave_field)
+    signal.signal(signal.SIGINT, leave_field)
     try:
-        link.run()  # returns (sys.exit) when vpcd closes the connection
+        link.run()  # ends (sys.exit) when vpcd closes the connection
     except CardRemoved:
-        print(f"jpki_card: card taken away after {args.vanish_after} APDUs",
-              file=sys.stderr)
-    except (KeyboardInterrupt, ConnectionError):
+        # Reset the connection (RST, not FIN), so that vpcd fails its next
+        # write at once: pcscd answers that APDU SCARD_E_NOT_TRANSACTED, as
+        # it does when a real card leaves the field. (An APDU in flight when
+        # the card leaves gets 0 bytes and success from vpcd, whatever the
+        # card does: vpcd misreads the end of the connection.)
+        link.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except ConnectionError:
         pass
     finally:
         link.sock.close()

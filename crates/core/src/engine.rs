@@ -35,14 +35,27 @@ pub struct Requirement {
     pub visit: VisitNumber,
     /// The label people read (route-specific one first).
     pub label: String,
-    /// The key a language file translates that label under.
+    /// The route whose own label for the document is used, if one is.
     #[serde(skip)]
-    pub label_key: String,
+    pub label_of_route: Option<String>,
     /// Examples for this document on the route that asked first (route-specific ones win).
     pub examples: Vec<String>,
     /// How the document must be (from the model's document entry).
     pub note: Option<String>,
     pub reasons: Vec<Reason>,
+}
+
+impl Requirement {
+    /// The key a language file translates the label under.
+    pub fn label_key(&self) -> crate::model::TextKey<'_> {
+        match &self.label_of_route {
+            Some(route) => crate::model::TextKey::NeedLabel {
+                route,
+                document: &self.document,
+            },
+            None => crate::model::TextKey::DocumentLabel(&self.document),
+        }
+    }
 }
 
 /// A document the route would ask for, but an exemption applies.
@@ -460,21 +473,15 @@ fn collect_visit(
             continue;
         }
         let document = model.document(&need.document);
-        let (label, label_key) = match &need.label {
-            Some(label) => (
-                label.clone(),
-                crate::model::need_label_key(&route.id, &need.document),
-            ),
-            None => (
-                model.document_label(&need.document).to_string(),
-                format!("document.{}.label", need.document),
-            ),
+        let (label, label_of_route) = match &need.label {
+            Some(label) => (label.clone(), Some(route.id.clone())),
+            None => (model.document_label(&need.document).to_string(), None),
         };
         requirements.push(Requirement {
             document: need.document.clone(),
             visit: number,
             label,
-            label_key,
+            label_of_route,
             examples: need
                 .examples
                 .clone()

@@ -63,12 +63,13 @@ impl Language {
         self.phrases.get(phrase.key()).map_or("", String::as_str)
     }
 
-    /// A citizen text in this language; the model's Japanese for the source language.
-    pub fn text<'a>(&'a self, key: &str, japanese: &'a str) -> &'a str {
+    /// The translation of a citizen text, `None` in the source language (whose texts are
+    /// the model's own) and where the file lacks it (`check` refuses such a file).
+    pub fn translation(&self, key: &str) -> Option<&str> {
         if self.is_source() {
-            japanese
+            None
         } else {
-            self.texts.get(key).map_or(japanese, String::as_str)
+            self.texts.get(key).map(String::as_str)
         }
     }
 }

@@ -82,7 +82,7 @@ impl Sheet {
     /// The sheet of a visit, section by section, in the language the guidance was built in
     /// (`language`); the counter copy stays Japanese.
     pub fn from_guidance(guidance: &Guidance, language: &Language) -> Sheet {
-        let wording = Wording { language };
+        let wording = Wording::new(language);
         let mut sections = vec![visit_section(guidance, &wording)];
         sections.push(outcome_section(guidance, &wording));
         sections.push(documents_section(guidance, &wording));

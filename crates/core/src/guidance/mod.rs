@@ -9,9 +9,7 @@ use crate::engine::{
     Evaluation, ExemptedDocument, Facts, Outcome, Requirement, UnknownDate, VisitNumber,
 };
 use crate::language::{Language, Languages};
-use crate::model::{
-    DocumentId, Flow, ProcedureKind, ProcedureModel, Route, example_key, procedure_key,
-};
+use crate::model::{DocumentId, Flow, ProcedureKind, ProcedureModel, Route, TextKey};
 pub use crate::phrases::Phrase;
 use chrono::{Datelike, NaiveDate};
 
@@ -29,13 +27,20 @@ fn fill(template: &str, slots: &[(&str, &str)]) -> String {
 #[derive(Clone, Copy)]
 pub struct Wording<'a> {
     pub language: &'a Language,
+    /// Where the keys of texts the language lacks are written down, when someone listens.
+    missing: Option<&'a std::cell::RefCell<Vec<String>>>,
 }
 
 impl<'a> Wording<'a> {
     /// Japanese, as built in.
     pub fn source() -> Wording<'static> {
+        Wording::new(Languages::embedded().source())
+    }
+
+    pub fn new(language: &'a Language) -> Wording<'a> {
         Wording {
-            language: Languages::embedded().source(),
+            language,
+            missing: None,
         }
     }
 
@@ -48,8 +53,20 @@ impl<'a> Wording<'a> {
     }
 
     /// A citizen text of the model in this language.
-    pub fn text(&self, key: &str, japanese: &str) -> String {
-        self.language.text(key, japanese).to_string()
+    /// A text the language lacks is never passed off as a translation: its key is written
+    /// down ([`Guidance::missing_texts`]) and the Japanese stands in.
+    pub fn text(&self, key: TextKey, japanese: &str) -> String {
+        let key = key.to_string();
+        match self.language.translation(&key) {
+            Some(text) => text.to_string(),
+            None if self.language.is_source() => japanese.to_string(),
+            None => {
+                if let Some(missing) = self.missing {
+                    missing.borrow_mut().push(key);
+                }
+                japanese.to_string()
+            }
+        }
     }
 
     /// A date as this language writes it (`{year}`, `{month}`, `{day}`, `{month_name}`,
@@ -225,6 +242,10 @@ pub struct Guidance {
     pub contact: Vec<String>,
     pub counter_copy: CounterCopy,
     pub footer: String,
+    /// Keys of citizen texts the sheet's language lacks (the Japanese stood in): a sheet with
+    /// any is not handed out. `check` refuses such a language file, so this is empty unless the
+    /// program asks for a text the model does not list.
+    pub missing_texts: Vec<String>,
 }
 
 impl Guidance {
@@ -257,12 +278,16 @@ impl Guidance {
         visit: VisitNumber,
         presented: &[DocumentId],
     ) -> Guidance {
+        let missing = std::cell::RefCell::new(Vec::new());
         let builder = Builder {
             model,
             case,
             evaluation,
             facts: Facts::new(model, case),
-            wording: Wording { language },
+            wording: Wording {
+                language,
+                missing: Some(&missing),
+            },
             source: Wording::source(),
             visit: if evaluation.going_ahead().any(|o| !o.same_day) {
                 visit
@@ -271,7 +296,11 @@ impl Guidance {
             },
             presented,
         };
-        builder.build()
+        let mut guidance = builder.build();
+        drop(builder);
+        guidance.missing_texts = missing.into_inner();
+        guidance.missing_texts.dedup();
+        guidance
     }
 
     /// Every procedure that goes ahead.
@@ -334,10 +363,7 @@ impl Builder<'_> {
         let missing: Vec<DocumentLine> = checklist.iter().filter(|d| !d.ticked).cloned().collect();
         let steps = self.steps();
         let applicant_ja = model.applicant_label(self.case.applicant).to_string();
-        let applicant = wording.text(
-            &format!("applicant.{:?}.label", self.case.applicant),
-            &applicant_ja,
-        );
+        let applicant = wording.text(TextKey::ApplicantLabel(self.case.applicant), &applicant_ja);
         Guidance {
             title: wording.fill(Phrase::Title, &[("procedures", &procedures_text)]),
             basis: wording.fill(
@@ -345,9 +371,9 @@ impl Builder<'_> {
                 &[
                     (
                         "publisher",
-                        &wording.text("page.publisher", &model.page.publisher),
+                        &wording.text(TextKey::PagePublisher, &model.page.publisher),
                     ),
-                    ("page", &wording.text("page.title", &model.page.title)),
+                    ("page", &wording.text(TextKey::PageTitle, &model.page.title)),
                     ("updated", &model.page.updated),
                 ],
             ),
@@ -390,7 +416,7 @@ impl Builder<'_> {
                 .contact
                 .iter()
                 .enumerate()
-                .map(|(i, line)| wording.text(&format!("office.contact.{i}"), line))
+                .map(|(i, line)| wording.text(TextKey::Contact(i), line))
                 .collect(),
             counter_copy: CounterCopy {
                 date: format_iso(self.case.today()),
@@ -412,6 +438,7 @@ impl Builder<'_> {
                 "{}「{}」（{}）",
                 model.page.publisher, model.page.title, model.page.updated
             ),
+            missing_texts: Vec::new(),
         }
     }
 
@@ -434,19 +461,18 @@ impl Builder<'_> {
 
     fn document_line(&self, requirement: &Requirement) -> DocumentLine {
         let wording = &self.wording;
-        let note_key = format!("document.{}.note", requirement.document);
         DocumentLine {
             id: requirement.document.clone(),
-            label: wording.text(&requirement.label_key, &requirement.label),
+            label: wording.text(requirement.label_key(), &requirement.label),
             examples: requirement
                 .examples
                 .iter()
-                .map(|e| wording.text(&example_key(e), e))
+                .map(|e| wording.text(TextKey::Example(e), e))
                 .collect(),
             note: requirement
                 .note
                 .as_ref()
-                .map(|n| wording.text(&note_key, n)),
+                .map(|n| wording.text(TextKey::DocumentNote(&requirement.document), n)),
             // The page's passages are Japanese: quoted on the Japanese sheet only.
             why: requirement
                 .reasons
@@ -501,7 +527,7 @@ impl Builder<'_> {
             procedure: outcome.procedure,
             title: self
                 .wording
-                .text(&procedure_key(outcome.procedure, "title"), &info.title),
+                .text(TextKey::ProcedureTitle(outcome.procedure), &info.title),
             short_title: info.short_title.clone(),
             route_title: route.title.clone(),
             state,
@@ -531,8 +557,13 @@ impl Builder<'_> {
                     .iter()
                     .enumerate()
                     .map(|(i, q)| {
-                        self.wording
-                            .text(&format!("route.{}.citizen_note.{i}", route.id), &q.text)
+                        self.wording.text(
+                            TextKey::CitizenNote {
+                                route: &route.id,
+                                index: i,
+                            },
+                            &q.text,
+                        )
                     })
                     .collect()
             } else {
@@ -547,15 +578,14 @@ impl Builder<'_> {
             .iter()
             .filter_map(|id| self.model.blocker(*id))
             .map(|b| {
-                let id = crate::json_name(&b.id);
                 let wording = &self.wording;
                 NoticeText {
-                    title: wording.text(&format!("blocker.{id}.title"), &b.title),
+                    title: wording.text(TextKey::BlockerTitle(b.id), &b.title),
                     title_for_staff: b.title.clone(),
                     for_staff: self.notice_slots(&self.source, &b.staff_text),
                     for_citizen: Some(self.notice_slots(
                         wording,
-                        &wording.text(&format!("blocker.{id}.citizen_text"), &b.citizen_text),
+                        &wording.text(TextKey::BlockerCitizenText(b.id), &b.citizen_text),
                     )),
                 }
             })
@@ -624,12 +654,12 @@ impl Builder<'_> {
             .filter(|e| e.visit == visit && of_going(e))
             .map(|e| ExemptedLine {
                 label: self.wording.text(
-                    &format!("document.{}.label", e.document),
+                    TextKey::DocumentLabel(&e.document),
                     self.model.document_label(&e.document),
                 ),
                 reason: self
                     .wording
-                    .text(&format!("exemption.{}.reason", e.exemption), &e.reason),
+                    .text(TextKey::ExemptionReason(&e.exemption), &e.reason),
             })
             .collect()
     }
@@ -650,14 +680,14 @@ impl Builder<'_> {
         match (self.visit, second_place) {
             (VisitNumber::Second, Some((route, place))) => self
                 .wording
-                .text(&format!("route.{}.second_visit_place", route.id), place),
+                .text(TextKey::SecondVisitPlace(&route.id), place),
             _ => self.counter_place(),
         }
     }
 
     fn counter_place(&self) -> String {
         self.wording
-            .text("office.counter_place", &self.model.office.counter_place)
+            .text(TextKey::CounterPlace, &self.model.office.counter_place)
     }
 
     /// The page's three steps of the first three-step route that goes ahead (the renewal's
@@ -685,8 +715,13 @@ impl Builder<'_> {
             return None;
         };
         let step = |name: &str, quoted: &crate::model::Quoted| {
-            self.wording
-                .text(&format!("route.{}.{name}", route.id), &quoted.text)
+            self.wording.text(
+                TextKey::RouteStep {
+                    route: &route.id,
+                    step: name,
+                },
+                &quoted.text,
+            )
         };
         Some(StepsGuidance {
             route_title: route.title.clone(),
@@ -698,7 +733,7 @@ impl Builder<'_> {
             second_visit_place: match &second_visit.place {
                 Some(place) => self
                     .wording
-                    .text(&format!("route.{}.second_visit_place", route.id), place),
+                    .text(TextKey::SecondVisitPlace(&route.id), place),
                 None => self.counter_place(),
             },
             second_visit_documents: self
@@ -721,8 +756,8 @@ impl Builder<'_> {
             .map(|pin| {
                 format!(
                     "{}: {}",
-                    wording.text(&format!("pin.{}.label", pin.id), &pin.label),
-                    wording.text(&format!("pin.{}.format", pin.id), &pin.format)
+                    wording.text(TextKey::PinLabel(&pin.id), &pin.label),
+                    wording.text(TextKey::PinFormat(&pin.id), &pin.format)
                 )
             })
             .chain(
@@ -730,7 +765,7 @@ impl Builder<'_> {
                     .pin_writing_rules
                     .iter()
                     .enumerate()
-                    .map(|(i, r)| wording.text(&format!("pin_writing_rule.{i}"), &r.text)),
+                    .map(|(i, r)| wording.text(TextKey::PinWritingRule(i), &r.text)),
             )
             .collect()
     }
@@ -768,13 +803,13 @@ impl Builder<'_> {
         lines.extend(self.new_cert_expiry());
         if self.cert_issue_goes_ahead() && !self.evaluation.signature_cert {
             lines.push(self.wording.text(
-                "certificate.signature_cert_refused",
+                TextKey::SignatureCertRefused,
                 &self.model.certificate.signature_cert_refused,
             ));
         }
         let store = &self.model.convenience_store;
         if self.facts.holds(&store.when) {
-            lines.push(self.wording.text("convenience_store", &store.text));
+            lines.push(self.wording.text(TextKey::ConvenienceStore, &store.text));
         }
         for procedure in procedures {
             for note in &procedure.citizen_notes {

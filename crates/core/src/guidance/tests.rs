@@ -69,3 +69,59 @@ fn the_three_steps_are_the_pages_words_from_the_first_step() {
     assert_eq!(steps.second_visit_documents.len(), 7);
     assert!(!guidance.pin_writing.is_empty());
 }
+
+#[test]
+fn a_text_the_language_lacks_is_reported_not_passed_off_as_a_translation() {
+    let model = model();
+    let case = case(
+        r#"Case(today: "2026-10-01", procedures: [CertIssue], applicant: Principal,
+           birth_date: "1990-12-10", cert_expiry: "2026-12-10", card_expiry: "2031-12-10")"#,
+    );
+    let evaluation = evaluate(&model, &case);
+    let english = Languages::embedded().get("en").unwrap();
+    let complete = Guidance::build_in(english, &model, &case, &evaluation, VisitNumber::First, &[]);
+    assert_eq!(complete.missing_texts, Vec::<String>::new());
+    let mut lacking = english.clone();
+    let key = TextKey::DocumentLabel(&DocumentId("card".into())).to_string();
+    assert!(lacking.texts.remove(&key).is_some(), "{key}");
+    let guidance = Guidance::build_in(
+        &lacking,
+        &model,
+        &case,
+        &evaluation,
+        VisitNumber::First,
+        &[],
+    );
+    assert_eq!(guidance.missing_texts, vec![key]);
+}
+
+#[test]
+fn every_text_the_guidance_asks_for_is_one_the_model_lists() {
+    // Every key of the guidance's lookups (all routes, both visits, all tick states) must be a
+    // citizen text of the model: else `check` could not ask translators for it.
+    let model = model();
+    let listed: Vec<String> = model.citizen_texts().into_iter().map(|(k, _)| k).collect();
+    let mut empty = Languages::embedded().get("en").unwrap().clone();
+    empty.texts.clear();
+    for applicant in crate::model::ApplicantKind::ALL {
+        for revoked in [false, true] {
+            let mut case = Case::new(
+                crate::dates::parse_date("2026-10-01").unwrap(),
+                crate::model::ProcedureKind::ALL.to_vec(),
+                applicant,
+            );
+            case.cert_expiry = Some(crate::case::CaseDate(
+                crate::dates::parse_date("2026-12-10").unwrap(),
+            ));
+            case.answers.set("cert_revoked", revoked);
+            let evaluation = evaluate(&model, &case);
+            for visit in [VisitNumber::First, VisitNumber::Second] {
+                let guidance = Guidance::build_in(&empty, &model, &case, &evaluation, visit, &[]);
+                assert!(!guidance.missing_texts.is_empty());
+                for key in &guidance.missing_texts {
+                    assert!(listed.contains(key), "{key} is asked for but not listed");
+                }
+            }
+        }
+    }
+}

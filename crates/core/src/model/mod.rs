@@ -3,7 +3,10 @@
 
 pub mod describe;
 
+mod text_key;
 mod validate;
+
+pub use text_key::TextKey;
 
 use crate::source_text::ron_error_message;
 use serde::{Deserialize, Serialize};
@@ -696,94 +699,88 @@ impl ProcedureModel {
     /// (`example.運転免許証`), so a word used by several documents is translated once.
     pub fn citizen_texts(&self) -> Vec<(String, String)> {
         let mut texts: Vec<(String, String)> = Vec::new();
-        let mut add = |key: String, text: &str| {
+        let mut add = |key: TextKey, text: &str| {
+            let key = key.to_string();
             if !texts.iter().any(|(k, _)| *k == key) {
                 texts.push((key, text.to_string()));
             }
         };
-        add("page.title".into(), &self.page.title);
-        add("page.publisher".into(), &self.page.publisher);
-        add("office.counter_place".into(), &self.office.counter_place);
+        add(TextKey::PageTitle, &self.page.title);
+        add(TextKey::PagePublisher, &self.page.publisher);
+        add(TextKey::CounterPlace, &self.office.counter_place);
         for (i, line) in self.office.contact.iter().enumerate() {
-            add(format!("office.contact.{i}"), line);
+            add(TextKey::Contact(i), line);
         }
         for procedure in &self.procedures {
-            add(procedure_key(procedure.kind, "title"), &procedure.title);
+            add(TextKey::ProcedureTitle(procedure.kind), &procedure.title);
         }
         for applicant in &self.applicants {
-            add(
-                format!("applicant.{:?}.label", applicant.kind),
-                &applicant.label,
-            );
+            add(TextKey::ApplicantLabel(applicant.kind), &applicant.label);
         }
         for document in &self.documents {
-            add(format!("document.{}.label", document.id), &document.label);
+            add(TextKey::DocumentLabel(&document.id), &document.label);
             if let Some(note) = &document.note {
-                add(format!("document.{}.note", document.id), note);
+                add(TextKey::DocumentNote(&document.id), note);
             }
             for example in &document.examples {
-                add(example_key(example), example);
+                add(TextKey::Example(example), example);
             }
         }
         for exemption in &self.exemptions {
-            add(
-                format!("exemption.{}.reason", exemption.id),
-                &exemption.reason,
-            );
+            add(TextKey::ExemptionReason(&exemption.id), &exemption.reason);
         }
         for route in &self.routes {
-            for need in route.flow.visits().flat_map(|v| &v.documents) {
-                if let Some(label) = &need.label {
-                    add(need_label_key(&route.id, &need.document), label);
-                }
-                for example in need.examples.iter().flatten() {
-                    add(example_key(example), example);
-                }
-            }
-            for step in route.flow.step_names() {
-                if let Some(text) = route.flow.step(step) {
-                    add(format!("route.{}.{step}", route.id), &text.text);
-                }
-            }
-            if let Some(place) = route.flow.second_visit().and_then(|v| v.place.as_ref()) {
-                add(format!("route.{}.second_visit_place", route.id), place);
-            }
-            for (i, note) in route.citizen_notes.iter().enumerate() {
-                add(format!("route.{}.citizen_note.{i}", route.id), &note.text);
-            }
+            route_texts(route, &mut add);
         }
         for blocker in &self.blockers {
-            let id = crate::json_name(&blocker.id);
-            add(format!("blocker.{id}.title"), &blocker.title);
-            add(format!("blocker.{id}.citizen_text"), &blocker.citizen_text);
+            add(TextKey::BlockerTitle(blocker.id), &blocker.title);
+            add(
+                TextKey::BlockerCitizenText(blocker.id),
+                &blocker.citizen_text,
+            );
         }
         add(
-            "certificate.signature_cert_refused".into(),
+            TextKey::SignatureCertRefused,
             &self.certificate.signature_cert_refused,
         );
         for pin in &self.pins {
-            add(format!("pin.{}.label", pin.id), &pin.label);
-            add(format!("pin.{}.format", pin.id), &pin.format);
+            add(TextKey::PinLabel(&pin.id), &pin.label);
+            add(TextKey::PinFormat(&pin.id), &pin.format);
         }
         for (i, rule) in self.pin_writing_rules.iter().enumerate() {
-            add(format!("pin_writing_rule.{i}"), &rule.text);
+            add(TextKey::PinWritingRule(i), &rule.text);
         }
-        add("convenience_store".into(), &self.convenience_store.text);
+        add(TextKey::ConvenienceStore, &self.convenience_store.text);
         texts
     }
 }
 
-/// The key of a procedure's text.
-pub fn procedure_key(kind: ProcedureKind, what: &str) -> String {
-    format!("procedure.{kind:?}.{what}")
-}
-
-/// The key of an example word.
-pub fn example_key(example: &str) -> String {
-    format!("example.{example}")
-}
-
-/// The key of a route's own label for a document.
-pub fn need_label_key(route: &str, document: &DocumentId) -> String {
-    format!("route.{route}.{document}.label")
+/// The citizen texts of one route: its labels and examples, its steps, its places and notes.
+fn route_texts(route: &Route, add: &mut impl FnMut(TextKey, &str)) {
+    let id = route.id.as_str();
+    for need in route.flow.visits().flat_map(|v| &v.documents) {
+        if let Some(label) = &need.label {
+            add(
+                TextKey::NeedLabel {
+                    route: id,
+                    document: &need.document,
+                },
+                label,
+            );
+        }
+        for example in need.examples.iter().flatten() {
+            add(TextKey::Example(example), example);
+        }
+    }
+    for step in route.flow.step_names() {
+        if let Some(text) = route.flow.step(step) {
+            add(TextKey::RouteStep { route: id, step }, &text.text);
+        }
+    }
+    if let Some(place) = route.flow.second_visit().and_then(|v| v.place.as_ref()) {
+        add(TextKey::SecondVisitPlace(id), place);
+    }
+    for (index, note) in route.citizen_notes.iter().enumerate() {
+        add(TextKey::CitizenNote { route: id, index }, &note.text);
+    }
 }
