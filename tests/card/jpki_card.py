@@ -37,6 +37,7 @@ Answers (SW1 SW2):
 """
 
 import argparse
+import contextlib
 import signal
 import socket
 import struct
@@ -139,9 +140,7 @@ class JpkiCardOS(SmartcardOS):
     def check_in_field(self):
         """Raises CardRemoved once the card has given its last answer."""
         if self.vanish_after is not None and self.apdus_answered >= self.vanish_after:
-            print(f"jpki_card: card taken away after {self.apdus_answered} APDUs",
-                  file=sys.stderr, flush=True)
-            raise CardRemoved()
+            raise CardRemoved(f"card taken away after {self.apdus_answered} APDUs")
 
     def answer(self, apdu):
         """The response APDU (data + SW1 SW2) to one command APDU."""
@@ -230,20 +229,41 @@ def parse_short_apdu(apdu):
 class VpcdSocket(socket.socket):
     """The TCP connection to vpcd, as VirtualICC uses it.
 
-    Before every read: the card may leave the field (--vanish-after: right
-    after its last answer was sent), and TCP_QUICKACK is set: vpcd writes
-    each APDU in two TCP writes, and with delayed ACKs the second one waits
-    ~40 ms; the option is not sticky, hence every time. Reads wait for the
-    whole length asked (MSG_WAITALL): VirtualICC reads the 2-byte length and
-    then the message, each in one recv().
+    Before every read, TCP_QUICKACK is set: vpcd writes each APDU in two TCP
+    writes, and with delayed ACKs the second one waits ~40 ms; the option is
+    not sticky, hence every time. Reads wait for the whole length asked
+    (MSG_WAITALL): VirtualICC reads the 2-byte length and then the message,
+    each in one recv().
+
+    After every write, the card may leave the field (--vanish-after): at once
+    after its last answer is written.
     """
 
     def __init__(self, card_os):
         super().__init__(socket.AF_INET, socket.SOCK_STREAM)
         self.card_os = card_os
 
-    def recv(self, bufsize, flags=0):
+    def sendall(self, data, flags=0):
+        super().sendall(data, flags)
         self.card_os.check_in_field()
+
+    def leave_field(self):
+        """Ends the connection so that vpcd fails its transmit, whether it
+        has sent the next APDU already or not.
+
+        A plain close does not: a read that fails makes vpcd answer the APDU
+        with 0 bytes and success (it compares recv()'s -1 as unsigned).
+        Instead, write the length of an answer that never comes, then reset
+        the connection (RST): either vpcd's next write fails, or its read of
+        the promised answer does, both with -1, and pcscd answers the APDU
+        SCARD_E_NOT_TRANSACTED, as it does when a real card leaves the field.
+        """
+        with contextlib.suppress(OSError):
+            self.send(struct.pack("!H", 0xFFFF))
+        self.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close()
+
+    def recv(self, bufsize, flags=0):
         self.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
         try:
             return super().recv(bufsize, flags | socket.MSG_WAITALL)
@@ -374,13 +394,10 @@ def main(argv):
     signal.signal(signal.SIGINT, leave_field)
     try:
         link.run()  # ends (sys.exit) when vpcd closes the connection
-    except CardRemoved:
-        # Reset the connection (RST, not FIN), so that vpcd fails its next
-        # write at once: pcscd answers that APDU SCARD_E_NOT_TRANSACTED, as
-        # it does when a real card leaves the field. (An APDU in flight when
-        # the card leaves gets 0 bytes and success from vpcd, whatever the
-        # card does: vpcd misreads the end of the connection.)
-        link.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except CardRemoved as e:
+        link.sock.leave_field()
+        if e.args:
+            print(f"jpki_card: {e.args[0]}", file=sys.stderr)
     except ConnectionError:
         pass
     finally:

@@ -243,9 +243,9 @@ def wait_cert(proc):
 
 def run_command(args, card_args, command):
     """The first form: returns CMD's exit status."""
-    stack = Stack(with_reader=not args.no_reader)
-    cert_maker = cmd = None
+    stack = cert_maker = cmd = None
     try:
+        stack = Stack(with_reader=not args.no_reader)
         wants_card = not (args.no_reader or args.no_card)
         if wants_card and "--cert" not in card_args and "--no-cert" not in card_args:
             cert_path = stack.dir / "cert.der"
@@ -253,8 +253,9 @@ def run_command(args, card_args, command):
             card_args = ["--cert", str(cert_path), *card_args]
         stack.start()
         print(f"reader: {READER if stack.with_reader else '(none)'}", file=sys.stderr, flush=True)
-        if wants_card:
+        if cert_maker:
             wait_cert(cert_maker)
+        if wants_card:
             stack.insert_card(card_args)
         stack.release()
         cmd = subprocess.Popen(command, env=dict(os.environ, **stack.env()),
@@ -272,9 +273,10 @@ def serve(args):
     """The second form: returns when interrupted."""
     out = Path(args.serve)
     out.mkdir(parents=True, exist_ok=True)
-    stack = Stack(with_reader=not args.no_reader)
-    cert_maker = make_cert(args.not_after, out / "cert.der")
+    stack = cert_maker = None
     try:
+        stack = Stack(with_reader=not args.no_reader)
+        cert_maker = make_cert(args.not_after, out / "cert.der")
         stack.start()
         stack.release()
         wait_cert(cert_maker)
@@ -300,7 +302,8 @@ def teardown(stack, cert_maker, cmd):
         signal.signal(sig, remember_signal)
     stop(cmd)
     stop(cert_maker)
-    stack.close()
+    if stack:
+        stack.close()
 
 
 def parse_args(argv):

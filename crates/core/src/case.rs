@@ -59,6 +59,9 @@ pub struct Case {
     pub cert_expiry: Option<CaseDate>,
     pub card_expiry: Option<CaseDate>,
     pub answers: Answers,
+    /// Questions the counter has asked but not yet had answered: a decision that reads one
+    /// is not taken on its default (the window; a case file answers by default).
+    pub open_questions: Vec<String>,
 }
 
 const DATE_AND_KIND_FIELDS: [&str; 6] = [
@@ -127,6 +130,7 @@ impl<'de> Visitor<'de> for CaseVisitor {
             cert_expiry,
             card_expiry,
             answers,
+            open_questions: Vec::new(),
         })
     }
 }
@@ -142,6 +146,7 @@ impl Case {
             cert_expiry: None,
             card_expiry: None,
             answers: Answers::default(),
+            open_questions: Vec::new(),
         }
     }
 

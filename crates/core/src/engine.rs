@@ -90,6 +90,14 @@ pub struct Outcome {
     /// The documents an exemption spared it.
     #[serde(skip)]
     pub exempted: Vec<(VisitNumber, DocumentId)>,
+    /// Facts its route or its blockers read that nobody has given yet: until they are, the
+    /// procedure is not decided (never 受付可).
+    #[serde(skip)]
+    pub undecided: Vec<UnknownFact>,
+    /// Documents whose need (or exemption) read a fact nobody has given yet, with those facts:
+    /// asked for or not, staff must settle them first.
+    #[serde(skip)]
+    pub to_confirm: Vec<(VisitNumber, DocumentId, Vec<UnknownFact>)>,
 }
 
 impl Outcome {
@@ -169,14 +177,25 @@ pub enum UnknownDate {
     CardExpiry,
 }
 
+/// A fact a decision read while nobody had given it: a date not typed, a question the
+/// counter asked and nobody answered.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnknownFact {
+    Date(UnknownDate),
+    /// The id of a question.
+    Answer(String),
+}
+
 /// What the engine knows of the visit, to decide conditions.
 pub struct Facts<'a> {
     model: &'a ProcedureModel,
     case: &'a Case,
     holder_age: Option<u32>,
     window_start: Option<NaiveDate>,
-    /// Dates a decision read while they were unknown (so staff can be told to check them).
-    unknown_read: std::cell::RefCell<Vec<UnknownDate>>,
+    /// Facts decisions read while they were unknown, in the order read (so staff can be told
+    /// to give them, and each decision knows which it read).
+    unknown_read: std::cell::RefCell<Vec<UnknownFact>>,
 }
 
 impl<'a> Facts<'a> {
@@ -202,20 +221,44 @@ impl<'a> Facts<'a> {
             UnknownDate::CertExpiry => self.case.cert_expiry().is_some(),
             UnknownDate::CardExpiry => self.case.card_expiry().is_some(),
         };
-        let mut read = self.unknown_read.borrow_mut();
-        if !known && !read.contains(&date) {
-            read.push(date);
+        if !known {
+            self.unknown_read.borrow_mut().push(UnknownFact::Date(date));
         }
     }
 
     /// The unknown dates decisions have read so far.
     pub fn unknown_dates(&self) -> Vec<UnknownDate> {
-        let mut dates = self.unknown_read.borrow().clone();
+        let mut dates: Vec<UnknownDate> = self
+            .unknown_read
+            .borrow()
+            .iter()
+            .filter_map(|fact| match fact {
+                UnknownFact::Date(date) => Some(*date),
+                UnknownFact::Answer(_) => None,
+            })
+            .collect();
         dates.sort();
+        dates.dedup();
         dates
     }
 
+    /// Runs `decide`, giving what it decided and the unknown facts it read.
+    fn watching<T>(&self, decide: impl FnOnce() -> T) -> (T, Vec<UnknownFact>) {
+        let mark = self.unknown_read.borrow().len();
+        let decided = decide();
+        let mut read = self.unknown_read.borrow()[mark..].to_vec();
+        read.sort();
+        read.dedup();
+        (decided, read)
+    }
+
     fn answer(&self, id: &str) -> bool {
+        if self.case.answers.given(id).is_none() && self.case.open_questions.iter().any(|q| q == id)
+        {
+            self.unknown_read
+                .borrow_mut()
+                .push(UnknownFact::Answer(id.to_string()));
+        }
         self.case.answers.get(self.model, id)
     }
 
@@ -334,6 +377,15 @@ pub fn evaluate(model: &ProcedureModel, case: &Case) -> Evaluation {
     }
 }
 
+/// What a route asks for at its visits: the documents, the exemptions, and the documents
+/// whose decision read a fact nobody has given.
+#[derive(Default)]
+struct Asked {
+    requirements: Vec<Requirement>,
+    exempted: Vec<ExemptedDocument>,
+    to_confirm: Vec<(VisitNumber, DocumentId, Vec<UnknownFact>)>,
+}
+
 /// The outcome of one procedure (its route, documents, blockers, warnings), with the
 /// requirements and exemptions its route gives.
 fn outcome_of(
@@ -341,31 +393,18 @@ fn outcome_of(
     procedure: ProcedureKind,
 ) -> Option<(Outcome, Vec<Requirement>, Vec<ExemptedDocument>)> {
     let model = facts.model;
-    let route = facts.route_for(procedure)?;
-    let mut requirements = Vec::new();
-    let mut exempted = Vec::new();
+    let (route, mut undecided) = facts.watching(|| facts.route_for(procedure));
+    let route = route?;
+    let mut asked = Asked::default();
     for (number, visit) in [
         (VisitNumber::First, Some(route.flow.first_visit())),
         (VisitNumber::Second, route.flow.second_visit()),
     ] {
         if let Some(visit) = visit {
-            collect_visit(
-                facts,
-                route,
-                number,
-                visit,
-                &mut requirements,
-                &mut exempted,
-            );
+            collect_visit(facts, route, number, visit, &mut asked);
         }
     }
-    let mut needs: Vec<(VisitNumber, DocumentId)> = requirements
-        .iter()
-        .map(|r: &Requirement| (r.visit, r.document.clone()))
-        .collect();
-    let order = |id: &DocumentId| model.documents.iter().position(|d| &d.id == id);
-    needs.sort_by_key(|(visit, id)| (*visit, order(id)));
-    needs.dedup();
+    let needs = needs_of(model, &asked.requirements);
     let ids_of = |visit: VisitNumber| -> Vec<DocumentId> {
         needs
             .iter()
@@ -373,17 +412,23 @@ fn outcome_of(
             .map(|(_, d)| d.clone())
             .collect()
     };
+    let (blockers, read) = facts.watching(|| {
+        model
+            .blockers
+            .iter()
+            .filter(|b| b.procedures.contains(&procedure) && facts.holds(&b.when))
+            .map(|b| b.id)
+            .collect()
+    });
+    undecided.extend(read);
+    undecided.sort();
+    undecided.dedup();
     let outcome = Outcome {
         procedure,
         same_day: route.flow.is_same_day(),
         documents: ids_of(VisitNumber::First),
         next_visit_documents: ids_of(VisitNumber::Second),
-        blockers: model
-            .blockers
-            .iter()
-            .filter(|b| b.procedures.contains(&procedure) && facts.holds(&b.when))
-            .map(|b| b.id)
-            .collect(),
+        blockers,
         warnings: model
             .warnings
             .iter()
@@ -391,14 +436,32 @@ fn outcome_of(
             .map(|w| w.id)
             .collect(),
         route: route.id.clone(),
-        exempted: exempted
+        exempted: asked
+            .exempted
             .iter()
             .map(|e: &ExemptedDocument| (e.visit, e.document.clone()))
             .filter(|(visit, id)| !needs.iter().any(|(v, d)| v == visit && d == id))
             .collect(),
         needs,
+        undecided,
+        to_confirm: asked.to_confirm,
     };
-    Some((outcome, requirements, exempted))
+    Some((outcome, asked.requirements, asked.exempted))
+}
+
+/// The documents of requirements by visit, in the model's document order, each once.
+fn needs_of(
+    model: &ProcedureModel,
+    requirements: &[Requirement],
+) -> Vec<(VisitNumber, DocumentId)> {
+    let mut needs: Vec<(VisitNumber, DocumentId)> = requirements
+        .iter()
+        .map(|r| (r.visit, r.document.clone()))
+        .collect();
+    let order = |id: &DocumentId| model.documents.iter().position(|d| &d.id == id);
+    needs.sort_by_key(|(visit, id)| (*visit, order(id)));
+    needs.dedup();
+    needs
 }
 
 /// One list per visit, in the model's document order: a document asked twice is listed once
@@ -450,21 +513,27 @@ fn collect_visit(
     route: &Route,
     number: VisitNumber,
     visit: &Visit,
-    requirements: &mut Vec<Requirement>,
-    exempted: &mut Vec<ExemptedDocument>,
+    asked: &mut Asked,
 ) {
     let model = facts.model;
     for need in &visit.documents {
-        if need.when.as_ref().is_some_and(|c| !facts.holds(c)) {
+        let ((wanted, exemption), read) = facts.watching(|| {
+            let wanted = need.when.as_ref().is_none_or(|c| facts.holds(c));
+            let exemption = need
+                .exempt_if
+                .iter()
+                .filter_map(|id| model.exemption(id))
+                .find(|e| wanted && facts.holds(&e.when));
+            (wanted, exemption)
+        });
+        if !read.is_empty() {
+            asked.to_confirm.push((number, need.document.clone(), read));
+        }
+        if !wanted {
             continue;
         }
-        let exemption = need
-            .exempt_if
-            .iter()
-            .filter_map(|id| model.exemption(id))
-            .find(|e| facts.holds(&e.when));
         if let Some(exemption) = exemption {
-            exempted.push(ExemptedDocument {
+            asked.exempted.push(ExemptedDocument {
                 document: need.document.clone(),
                 visit: number,
                 exemption: exemption.id.clone(),
@@ -472,26 +541,38 @@ fn collect_visit(
             });
             continue;
         }
-        let document = model.document(&need.document);
-        let (label, label_of_route) = match &need.label {
-            Some(label) => (label.clone(), Some(route.id.clone())),
-            None => (model.document_label(&need.document).to_string(), None),
-        };
-        requirements.push(Requirement {
-            document: need.document.clone(),
-            visit: number,
-            label,
-            label_of_route,
-            examples: need
-                .examples
-                .clone()
-                .unwrap_or_else(|| document.map(|d| d.examples.clone()).unwrap_or_default()),
-            note: document.and_then(|d| d.note.clone()),
-            reasons: vec![Reason {
-                route: route.id.clone(),
-                source: need.source.text().to_string(),
-            }],
-        });
+        asked
+            .requirements
+            .push(requirement(model, route, number, need));
+    }
+}
+
+/// A document a route's need asks for, in the words people read.
+fn requirement(
+    model: &ProcedureModel,
+    route: &Route,
+    number: VisitNumber,
+    need: &crate::model::Need,
+) -> Requirement {
+    let document = model.document(&need.document);
+    let (label, label_of_route) = match &need.label {
+        Some(label) => (label.clone(), Some(route.id.clone())),
+        None => (model.document_label(&need.document).to_string(), None),
+    };
+    Requirement {
+        document: need.document.clone(),
+        visit: number,
+        label,
+        label_of_route,
+        examples: need
+            .examples
+            .clone()
+            .unwrap_or_else(|| document.map(|d| d.examples.clone()).unwrap_or_default()),
+        note: document.and_then(|d| d.note.clone()),
+        reasons: vec![Reason {
+            route: route.id.clone(),
+            source: need.source.text().to_string(),
+        }],
     }
 }
 

@@ -56,10 +56,16 @@ pub enum Phrase {
     UnknownCardExpiry,
     TitleSeparator,
     Date,
+    VerdictUndecided,
+    ToConfirm,
+    StateUndecided,
+    CounterProcedureUndecided,
+    FactCertExpiry,
+    FactCardExpiry,
 }
 
 impl Phrase {
-    pub const ALL: [Phrase; 50] = [
+    pub const ALL: [Phrase; 56] = [
         Phrase::Title,
         Phrase::Basis,
         Phrase::HeadingVisit,
@@ -110,6 +116,12 @@ impl Phrase {
         Phrase::UnknownCardExpiry,
         Phrase::TitleSeparator,
         Phrase::Date,
+        Phrase::VerdictUndecided,
+        Phrase::ToConfirm,
+        Phrase::StateUndecided,
+        Phrase::CounterProcedureUndecided,
+        Phrase::FactCertExpiry,
+        Phrase::FactCardExpiry,
     ];
 
     /// Its key in a language file.
@@ -165,6 +177,12 @@ impl Phrase {
             Phrase::UnknownCardExpiry => "unknown_card_expiry",
             Phrase::TitleSeparator => "title_separator",
             Phrase::Date => "date",
+            Phrase::VerdictUndecided => "verdict_undecided",
+            Phrase::ToConfirm => "to_confirm",
+            Phrase::StateUndecided => "state_undecided",
+            Phrase::CounterProcedureUndecided => "counter_procedure_undecided",
+            Phrase::FactCertExpiry => "fact_cert_expiry",
+            Phrase::FactCardExpiry => "fact_card_expiry",
         }
     }
 
@@ -188,6 +206,10 @@ impl Phrase {
                 | Phrase::Stamp
                 | Phrase::UnknownCertExpiry
                 | Phrase::UnknownCardExpiry
+                | Phrase::StateUndecided
+                | Phrase::CounterProcedureUndecided
+                | Phrase::FactCertExpiry
+                | Phrase::FactCardExpiry
         )
     }
 }

@@ -6,7 +6,8 @@
 use crate::case::Case;
 use crate::dates::{format_iso, format_wareki};
 use crate::engine::{
-    Evaluation, ExemptedDocument, Facts, Outcome, Requirement, UnknownDate, VisitNumber,
+    Evaluation, ExemptedDocument, Facts, Outcome, Requirement, UnknownDate, UnknownFact,
+    VisitNumber,
 };
 use crate::language::{Language, Languages};
 use crate::model::{DocumentId, Flow, ProcedureKind, ProcedureModel, Route, TextKey};
@@ -107,6 +108,9 @@ pub struct DocumentLine {
     pub note: Option<String>,
     pub why: Vec<Why>,
     pub ticked: bool,
+    /// Whether this document is needed depends on facts nobody has given yet: what to settle
+    /// (staff's words). Listed, never taken as decided.
+    pub to_confirm: Option<String>,
 }
 
 impl DocumentLine {
@@ -153,6 +157,34 @@ pub enum ProcedureState {
     Blocked,
 }
 
+/// Where one procedure stands at the counter, decided here once for the window, the sheet and
+/// the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Cannot be done today.
+    Refused,
+    /// A date or an answer the decision needs is missing: what to give is in `to_settle`.
+    Undecided,
+    /// Documents of this visit still to be seen.
+    Checking { ticked: usize, total: usize },
+    /// 受付可: done today.
+    AcceptedToday,
+    /// 受付可 as the first visit of three steps: the forms are mailed, the proxy comes back.
+    AcceptedFirstVisit,
+    /// 受付可 at the second visit of three steps: the procedure is completed.
+    AcceptedSecondVisit,
+}
+
+impl Status {
+    /// 受付可, in any of its three kinds.
+    pub fn accepted(self) -> bool {
+        matches!(
+            self,
+            Status::AcceptedToday | Status::AcceptedFirstVisit | Status::AcceptedSecondVisit
+        )
+    }
+}
+
 /// One asked procedure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProcedureGuidance {
@@ -161,6 +193,10 @@ pub struct ProcedureGuidance {
     pub short_title: String,
     pub route_title: String,
     pub state: ProcedureState,
+    /// Where it stands now, given the ticks and the facts.
+    pub status: Status,
+    /// Facts to give before it can be decided (staff's words: `電子証明書の有効期限`).
+    pub to_settle: Vec<String>,
     /// The state in words, whatever has been ticked (`即日で手続きできます`).
     pub state_text: String,
     /// Its documents at this visit (when it goes ahead), with the ticks.
@@ -182,9 +218,9 @@ impl ProcedureGuidance {
         self.state != ProcedureState::Blocked
     }
 
-    /// Every document of this visit is ticked (and something goes ahead).
+    /// Every document of this visit is ticked, nothing is left to settle, nothing refuses it.
     pub fn all_ticked(&self) -> bool {
-        self.goes_ahead() && self.documents.iter().all(|d| d.ticked)
+        self.status.accepted()
     }
 }
 
@@ -213,6 +249,9 @@ pub struct CounterCopy {
 /// Everything said about one visit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guidance {
+    /// The visit whose documents are checked: the second only on a three-step route that goes
+    /// ahead, when staff say so ([`shown_visit`]).
+    pub visit: VisitNumber,
     pub title: String,
     pub basis: String,
     pub visit_date: String,
@@ -289,11 +328,7 @@ impl Guidance {
                 missing: Some(&missing),
             },
             source: Wording::source(),
-            visit: if evaluation.going_ahead().any(|o| !o.same_day) {
-                visit
-            } else {
-                VisitNumber::First
-            },
+            visit: shown_visit(evaluation, visit),
             presented,
         };
         let mut guidance = builder.build();
@@ -309,6 +344,38 @@ impl Guidance {
     }
 }
 
+/// Where a procedure stands: refused, waiting on facts, documents to see, or 受付可.
+fn status_of(state: ProcedureState, outcome: &Outcome, documents: &[DocumentLine]) -> Status {
+    if state == ProcedureState::Blocked {
+        return Status::Refused;
+    }
+    if !outcome.undecided.is_empty() || documents.iter().any(|d| d.to_confirm.is_some()) {
+        return Status::Undecided;
+    }
+    let ticked = documents.iter().filter(|d| d.ticked).count();
+    if ticked < documents.len() {
+        return Status::Checking {
+            ticked,
+            total: documents.len(),
+        };
+    }
+    match state {
+        ProcedureState::ThreeStep(VisitNumber::First) => Status::AcceptedFirstVisit,
+        ProcedureState::ThreeStep(VisitNumber::Second) => Status::AcceptedSecondVisit,
+        _ => Status::AcceptedToday,
+    }
+}
+
+/// The visit whose documents are checked when staff say it is `requested`: the second only
+/// when a three-step route goes ahead. The one place that decides it.
+pub fn shown_visit(evaluation: &Evaluation, requested: VisitNumber) -> VisitNumber {
+    if evaluation.going_ahead().any(|o| !o.same_day) {
+        requested
+    } else {
+        VisitNumber::First
+    }
+}
+
 /// The state in words, whatever has been ticked.
 fn state_phrase(state: ProcedureState) -> Phrase {
     match state {
@@ -320,8 +387,11 @@ fn state_phrase(state: ProcedureState) -> Phrase {
 }
 
 /// What the citizen reads about the result, given the ticks.
-fn verdict_phrase(state: ProcedureState, all_ticked: bool) -> Phrase {
-    match (state, all_ticked) {
+fn verdict_phrase(state: ProcedureState, status: Status) -> Phrase {
+    if status == Status::Undecided {
+        return Phrase::VerdictUndecided;
+    }
+    match (state, status.accepted()) {
         (ProcedureState::Blocked, _) => Phrase::VerdictBlocked,
         (ProcedureState::SameDay, true) => Phrase::VerdictSameDayDone,
         (ProcedureState::SameDay, false) => Phrase::VerdictSameDayMissing,
@@ -359,12 +429,13 @@ impl Builder<'_> {
             .collect();
         let titles: Vec<&str> = procedures.iter().map(|p| p.title.as_str()).collect();
         let procedures_text = titles.join(wording.phrase(Phrase::TitleSeparator));
-        let checklist = self.checklist();
+        let checklist = self.checklist(&procedures);
         let missing: Vec<DocumentLine> = checklist.iter().filter(|d| !d.ticked).cloned().collect();
         let steps = self.steps();
         let applicant_ja = model.applicant_label(self.case.applicant).to_string();
         let applicant = wording.text(TextKey::ApplicantLabel(self.case.applicant), &applicant_ja);
         Guidance {
+            visit: self.visit,
             title: wording.fill(Phrase::Title, &[("procedures", &procedures_text)]),
             basis: wording.fill(
                 Phrase::Basis,
@@ -488,6 +559,67 @@ impl Builder<'_> {
                 .collect(),
             ticked: requirement.visit == self.visit
                 && self.presented.contains(&requirement.document),
+            to_confirm: self.to_confirm(requirement.visit, &requirement.document),
+        }
+    }
+
+    /// What to settle before a document's need is decided, if anything (staff's words).
+    fn to_confirm(&self, visit: VisitNumber, document: &DocumentId) -> Option<String> {
+        let mut facts: Vec<&UnknownFact> = self
+            .evaluation
+            .going_ahead()
+            .flat_map(|o| &o.to_confirm)
+            .filter(|(v, d, _)| *v == visit && d == document)
+            .flat_map(|(_, _, facts)| facts)
+            .collect();
+        facts.sort();
+        facts.dedup();
+        (!facts.is_empty()).then(|| self.fact_names(facts.into_iter()))
+    }
+
+    /// The facts, as staff are asked to give them: `電子証明書の有効期限、「本人が…」`.
+    fn fact_names<'f>(&self, facts: impl Iterator<Item = &'f UnknownFact>) -> String {
+        let names: Vec<String> = facts
+            .map(|fact| match fact {
+                UnknownFact::Date(UnknownDate::CertExpiry) => {
+                    self.source.phrase(Phrase::FactCertExpiry).to_string()
+                }
+                UnknownFact::Date(UnknownDate::CardExpiry) => {
+                    self.source.phrase(Phrase::FactCardExpiry).to_string()
+                }
+                UnknownFact::Answer(id) => {
+                    let label = self.model.question(id).map_or(id.as_str(), |q| &q.label);
+                    format!("「{label}」")
+                }
+            })
+            .collect();
+        names.join(self.source.phrase(Phrase::ListSeparator))
+    }
+
+    /// A document the route may ask for once facts are given: listed to be confirmed.
+    fn unconfirmed_line(&self, visit: VisitNumber, document: &DocumentId) -> DocumentLine {
+        let wording = &self.wording;
+        let info = self.model.document(document);
+        DocumentLine {
+            id: document.clone(),
+            label: wording.text(
+                TextKey::DocumentLabel(document),
+                self.model.document_label(document),
+            ),
+            examples: info
+                .map(|d| {
+                    d.examples
+                        .iter()
+                        .map(|e| wording.text(TextKey::Example(e), e))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            note: info
+                .and_then(|d| d.note.as_ref())
+                .map(|n| wording.text(TextKey::DocumentNote(document), n)),
+            why: Vec::new(),
+            ticked: visit == self.visit && self.presented.contains(document),
+            to_confirm: self.to_confirm(visit, document),
         }
     }
 
@@ -514,15 +646,30 @@ impl Builder<'_> {
             (true, true) => ProcedureState::SameDay,
             (true, false) => ProcedureState::ThreeStep(visit),
         };
-        let documents: Vec<DocumentLine> = if outcome.goes_ahead() {
-            self.evaluation
-                .requirements_of(outcome, visit)
-                .map(|r| self.document_line(r))
-                .collect()
+        let documents = self.documents_of(outcome, visit);
+        let status = status_of(state, outcome, &documents);
+        let to_settle: Vec<String> = outcome
+            .undecided
+            .iter()
+            .chain(outcome.to_confirm.iter().flat_map(|(_, _, facts)| facts))
+            .map(|fact| self.fact_names(std::iter::once(fact)))
+            .fold(Vec::new(), |mut all, name| {
+                if !all.contains(&name) {
+                    all.push(name);
+                }
+                all
+            });
+        let state_text = if status == Status::Undecided {
+            self.source.fill(
+                Phrase::StateUndecided,
+                &[(
+                    "facts",
+                    &to_settle.join(self.source.phrase(Phrase::ListSeparator)),
+                )],
+            )
         } else {
-            Vec::new()
+            self.source.phrase(state_phrase(state)).to_string()
         };
-        let all_ticked = documents.iter().all(|d| d.ticked);
         Some(ProcedureGuidance {
             procedure: outcome.procedure,
             title: self
@@ -531,10 +678,12 @@ impl Builder<'_> {
             short_title: info.short_title.clone(),
             route_title: route.title.clone(),
             state,
-            state_text: self.source.phrase(state_phrase(state)).to_string(),
+            status,
+            to_settle,
+            state_text,
             verdict: self
                 .wording
-                .phrase(verdict_phrase(state, all_ticked))
+                .phrase(verdict_phrase(state, status))
                 .to_string(),
             documents,
             blockers: self.blockers(outcome),
@@ -570,6 +719,25 @@ impl Builder<'_> {
                 Vec::new()
             },
         })
+    }
+
+    /// A procedure's documents at this visit when it goes ahead: those asked for, then those
+    /// whose need waits on a fact nobody has given.
+    fn documents_of(&self, outcome: &Outcome, visit: VisitNumber) -> Vec<DocumentLine> {
+        if !outcome.goes_ahead() {
+            return Vec::new();
+        }
+        let mut documents: Vec<DocumentLine> = self
+            .evaluation
+            .requirements_of(outcome, visit)
+            .map(|r| self.document_line(r))
+            .collect();
+        for (v, document, _) in &outcome.to_confirm {
+            if *v == visit && !documents.iter().any(|d| &d.id == document) {
+                documents.push(self.unconfirmed_line(visit, document));
+            }
+        }
+        documents
     }
 
     fn blockers(&self, outcome: &Outcome) -> Vec<NoticeText> {
@@ -626,18 +794,18 @@ impl Builder<'_> {
             .collect()
     }
 
-    /// The documents of this visit for the procedures that go ahead, each once.
-    fn checklist(&self) -> Vec<DocumentLine> {
-        let going: Vec<&Outcome> = self.evaluation.going_ahead().collect();
-        self.evaluation
-            .requirements_for(self.visit)
-            .filter(|r| {
-                going
-                    .iter()
-                    .any(|o| r.visit == self.visit_of(o) && o.asks_for(r.visit, &r.document))
-            })
-            .map(|r| self.document_line(r))
-            .collect()
+    /// The documents of this visit for the procedures that go ahead, each once, in the
+    /// model's order.
+    fn checklist(&self, procedures: &[ProcedureGuidance]) -> Vec<DocumentLine> {
+        let mut lines: Vec<DocumentLine> = Vec::new();
+        for line in procedures.iter().flat_map(|p| &p.documents) {
+            if !lines.iter().any(|l| l.id == line.id) {
+                lines.push(line.clone());
+            }
+        }
+        let order = |id: &DocumentId| self.model.documents.iter().position(|d| &d.id == id);
+        lines.sort_by_key(|line| order(&line.id));
+        lines
     }
 
     fn exempted(&self) -> Vec<ExemptedLine> {
@@ -825,6 +993,16 @@ impl Builder<'_> {
         let wording = &self.source;
         let state = if procedure.all_ticked() {
             wording.phrase(Phrase::CounterProcedureDone).to_string()
+        } else if procedure.status == Status::Undecided {
+            wording.fill(
+                Phrase::CounterProcedureUndecided,
+                &[(
+                    "facts",
+                    &procedure
+                        .to_settle
+                        .join(wording.phrase(Phrase::ListSeparator)),
+                )],
+            )
         } else if procedure.goes_ahead() {
             wording
                 .phrase(Phrase::CounterProcedureIncomplete)
