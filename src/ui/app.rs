@@ -1,126 +1,70 @@
-//! The window's state and its frame: panels, shortcuts, commands.
+//! The window's state and its frame: what it holds, what it shows, which keys it takes. What
+//! staff do comes back from the panels as [`AppCommand`]s, applied once per frame
+//! (`commands.rs`); the view is computed again only when a command or the model changed it.
 
+use super::commands::AppCommand;
 use super::model_source::ModelSource;
-use super::{checklist_panel, form_panel, summary_panel, theme};
+use super::output::{Notice, SaveChoice, SaveDialog, system_save_dialog};
+use super::{checklist_panel, form_panel, status_line, summary_panel, theme};
 use crate::counter::{CounterSession, NotReady};
-use crate::engine::{Evaluation, VisitNumber};
-use crate::guidance::Guidance;
-use crate::model::{ApplicantKind, DocumentId, ProcedureKind};
-use crate::model_file::ModelOrigin;
-use crate::printing::{PrinterChoice, Spooler, SystemSpooler, print_pdf, resolve};
+use crate::engine::Evaluation;
+use crate::guidance::{Guidance, Status};
+use crate::model::ProcedureKind;
+use crate::printing::{PrinterChoice, Spooler, SystemSpooler};
 use crate::sheet::Sheet;
 use chrono::NaiveDate;
-use egui::{Modifiers, RichText};
-use std::path::PathBuf;
+use egui::Modifiers;
+use std::time::Instant;
 
-/// What staff asked for this frame; applied once, after drawing.
-#[must_use]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AppCommand {
-    NextCitizen,
-    ToggleProcedure(ProcedureKind),
-    SetApplicant(ApplicantKind),
-    Tick(VisitNumber, DocumentId, bool),
-    /// Space with no control focused: tick the first document not yet seen.
-    TickNext,
-    /// 印刷 / Ctrl+P: the sheet to the printer.
-    Print,
-    /// もう一度印刷: the same sheet again after the spooler refused it.
-    RetryPrint,
-    /// 保存（PDF）: the sheet to a file.
-    SavePdf,
-    /// The selector in the preview: the sheet's language.
-    SetSheetLanguage(String),
-    /// F9: the next language (ja → en → やさしい日本語 → ja).
-    NextSheetLanguage,
+/// What the window shows of the citizen at the counter, computed when it changes (not every
+/// frame): the evaluation, its guidance for staff, and the sheet in the chosen language.
+pub struct View {
+    pub evaluation: Result<Evaluation, NotReady>,
+    pub guidance: Option<Guidance>,
+    pub sheet: Option<Sheet>,
+    /// The default file name of the sheet.
+    pub file_name: String,
 }
 
-/// A line under the title after 印刷 or 保存: where the sheet went, or what went wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// Printed or saved.
-    Done(String),
-    /// Nothing was printed or saved, and why.
-    Failed(String),
-    /// The spooler refused the sheet; it is kept for もう一度印刷.
-    PrintFailed(String),
+/// The citizen before 次の方, kept for 「元に戻す」 for a few seconds.
+pub(super) struct Undo {
+    pub session: CounterSession,
+    pub handed_out: bool,
+    pub until: Instant,
 }
 
-/// What the save dialog gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveChoice {
-    Path(PathBuf),
-    /// Staff closed the dialog.
-    Cancelled,
-    /// No dialog could open (no desktop portal, no display bus), and why.
-    Unavailable(String),
-}
-
-/// Asks where to save the sheet.
-pub type SaveDialog = Box<dyn FnMut(&str) -> SaveChoice>;
-
-/// The system's save dialog (rfd). On Linux it needs the desktop portal over the session bus:
-/// without one rfd returns at once, which is not a cancel, and is said so.
-pub fn system_save_dialog(default_name: &str) -> SaveChoice {
-    #[cfg(all(unix, not(target_os = "macos")))]
-    {
-        let bus_in_env = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
-        let bus_socket = std::env::var_os("XDG_RUNTIME_DIR")
-            .is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists());
-        if !bus_in_env && !bus_socket {
-            return SaveChoice::Unavailable(
-                "デスクトップのセッションバスがなく、保存ダイアログ（xdg-desktop-portal）を開けません".into(),
-            );
-        }
-    }
-    let started = std::time::Instant::now();
-    match rfd::FileDialog::new()
-        .set_title("お渡しする案内を保存")
-        .set_file_name(default_name)
-        .add_filter("PDF", &["pdf"])
-        .save_file()
-    {
-        Some(path) => SaveChoice::Path(path),
-        // Nobody closes a dialog within a third of a second: it never opened.
-        None if started.elapsed() < std::time::Duration::from_millis(300) => {
-            SaveChoice::Unavailable("保存ダイアログが開きませんでした".into())
-        }
-        None => SaveChoice::Cancelled,
-    }
-}
-
-/// The whole window: the model, one citizen's session, the last notice.
+/// The whole window: the model, one citizen's session, what is shown, the last notice.
 pub struct CounterApp {
     pub source: ModelSource,
     pub session: CounterSession,
     pub notice: Option<Notice>,
+    pub(super) view: View,
+    /// The view no longer matches the session (a command or the model changed it).
+    pub(super) stale: bool,
     /// Today's date for a new citizen: the system clock in the real window (a counter PC may
     /// run past midnight), a fixed day in tests.
-    clock: Box<dyn Fn() -> NaiveDate>,
-    save_dialog: SaveDialog,
-    open_after_save: bool,
-    spooler: Box<dyn Spooler>,
-    printer: PrinterChoice,
+    pub(super) clock: Box<dyn Fn() -> NaiveDate>,
+    pub(super) save_dialog: SaveDialog,
+    pub(super) open_after_save: bool,
+    pub(super) spooler: Box<dyn Spooler>,
+    pub(super) printer: PrinterChoice,
     /// The printer in use, as the top bar names it.
-    printer_label: String,
+    pub(super) printer_label: String,
     /// A sheet the spooler refused, kept for もう一度印刷.
-    refused_sheet: Option<(Vec<u8>, String)>,
+    pub(super) refused_sheet: Option<(Vec<u8>, String)>,
+    /// This citizen's sheet was printed or saved.
+    pub(super) handed_out: bool,
+    /// 次の方 was pressed for a citizen whose sheet was never handed out: asking first.
+    pub(super) confirming_next: bool,
+    pub(super) undo: Option<Undo>,
+    /// Each procedure's status at the last frame, to bring a changed one into view.
+    pub(super) shown_statuses: Vec<(ProcedureKind, Status)>,
     /// The code of the sheet's language (the window itself stays Japanese).
     pub sheet_language: String,
     /// 規則の図 is open.
     pub show_diagram: bool,
     /// Measuring start-up: print the wall clock at the first frame, then close.
     pub report_first_frame: bool,
-}
-
-/// What one frame computes before drawing: the evaluation, its guidance for staff, and the
-/// sheet in the chosen language.
-pub struct FrameState {
-    pub evaluation: Result<Evaluation, NotReady>,
-    pub guidance: Option<Guidance>,
-    pub sheet: Option<Sheet>,
-    /// The default file name of the sheet.
-    pub file_name: String,
 }
 
 impl CounterApp {
@@ -132,6 +76,13 @@ impl CounterApp {
             source,
             session: CounterSession::new(today),
             notice: None,
+            view: View {
+                evaluation: Err(NotReady::NoProcedure),
+                guidance: None,
+                sheet: None,
+                file_name: String::new(),
+            },
+            stale: true,
             clock: Box::new(move || today),
             save_dialog: Box::new(system_save_dialog),
             open_after_save: true,
@@ -139,6 +90,10 @@ impl CounterApp {
             printer: PrinterChoice::SystemDefault,
             printer_label: String::new(),
             refused_sheet: None,
+            handed_out: false,
+            confirming_next: false,
+            undo: None,
+            shown_statuses: Vec::new(),
             sheet_language: crate::language::SOURCE_LANGUAGE.to_string(),
             show_diagram: false,
             report_first_frame: false,
@@ -151,20 +106,6 @@ impl CounterApp {
         self.printer = choice;
         self.refresh_printer_label();
         self
-    }
-
-    /// The top bar's words for the printer in use.
-    fn refresh_printer_label(&mut self) {
-        self.printer_label = match resolve(self.spooler.as_ref(), &self.printer) {
-            Ok(name) if self.printer == PrinterChoice::SystemDefault => {
-                format!("プリンター: {name}（既定）")
-            }
-            Ok(name) => format!("プリンター: {name}"),
-            Err(_) => match &self.printer {
-                PrinterChoice::Named(name) => format!("プリンター: {name}（見つかりません）"),
-                PrinterChoice::SystemDefault => "プリンター: なし（PDF で保存）".to_string(),
-            },
-        };
     }
 
     /// The printer in use, as the top bar names it.
@@ -188,13 +129,23 @@ impl CounterApp {
     /// Fills the form from a case file and ticks `presented` (training, screenshots).
     pub fn prefill(&mut self, case: &crate::case::Case, presented: &[String]) {
         self.session = CounterSession::from_case(case);
-        if let Ok(evaluation) = self.session.evaluation(&self.source.model) {
-            let visit = self.session.shown_visit(&evaluation);
+        let model = &self.source.model;
+        // A case file answers every question: unanswered ones take the model's default.
+        for question in self.session.questions(model) {
+            if self.session.given_answer(&question.id).is_none() {
+                let answer = case.answers.get(model, &question.id);
+                self.session.set_answer(model, &question.id, Some(answer));
+            }
+        }
+        if let Ok(evaluation) = self.session.evaluation(model) {
+            let visit = crate::guidance::shown_visit(&evaluation, self.session.visit);
             for id in presented {
-                self.session.set_tick(visit, &DocumentId(id.clone()), true);
+                let document = crate::model::DocumentId(id.clone());
+                self.session.tick(model, visit, &document, true);
             }
             self.session.keep_ticks_of(&evaluation);
         }
+        self.stale = true;
     }
 
     /// Starts watching the shared model file.
@@ -202,197 +153,142 @@ impl CounterApp {
         self.source.watch(ctx);
     }
 
-    fn shortcuts(&self, ui: &egui::Ui) -> Vec<AppCommand> {
-        let focused = ui.ctx().memory(|m| m.focused().is_some());
-        ui.ctx().input_mut(|input| {
-            let mut commands = Vec::new();
-            if input.consume_shortcut(&theme::SHORTCUT_NEXT) {
-                commands.push(AppCommand::NextCitizen);
-            }
-            if input.consume_shortcut(&theme::SHORTCUT_PRINT) {
-                commands.push(AppCommand::Print);
-            }
-            if !focused && input.consume_key(Modifiers::NONE, theme::KEY_TICK_NEXT) {
-                commands.push(AppCommand::TickNext);
-            }
-            for (key, procedure) in theme::PROCEDURE_KEYS {
-                if input.consume_key(Modifiers::NONE, key) {
-                    commands.push(AppCommand::ToggleProcedure(procedure));
-                }
-            }
-            if input.consume_key(Modifiers::NONE, theme::KEY_NEXT_LANGUAGE) {
-                commands.push(AppCommand::NextSheetLanguage);
-            }
-            for (key, applicant) in theme::APPLICANT_KEYS {
-                if input.consume_key(Modifiers::NONE, key) {
-                    commands.push(AppCommand::SetApplicant(applicant));
-                }
-            }
-            commands
-        })
+    /// What the window shows now.
+    pub fn view(&self) -> &View {
+        &self.view
     }
 
     /// The evaluation and guidance of the form as it stands; ticks of documents no longer
-    /// asked for are dropped.
-    fn compute(&mut self) -> FrameState {
+    /// asked for are dropped. Run only when something changed.
+    pub(super) fn refresh_view(&mut self) {
+        self.stale = false;
         let model = &self.source.model;
-        let evaluation = self.session.evaluation(model);
-        let (Ok(found), Ok(case)) = (&evaluation, self.session.case()) else {
-            return FrameState {
+        let case = self.session.case(model);
+        let evaluation = match &case {
+            Ok(case) => Ok(crate::engine::evaluate(model, case)),
+            Err(reason) => Err(reason.clone()),
+        };
+        let (Ok(case), Ok(found)) = (&case, &evaluation) else {
+            self.view = View {
                 evaluation,
                 guidance: None,
                 sheet: None,
                 file_name: String::new(),
             };
+            return;
         };
         self.session.keep_ticks_of(found);
-        let visit = self.session.shown_visit(found);
-        let presented = self.session.presented(found);
+        let visit = crate::guidance::shown_visit(found, self.session.visit);
+        let presented = self.session.ticked_at(visit);
         let languages = &self.source.languages;
         let guidance =
-            Guidance::build_in(languages.source(), model, &case, found, visit, &presented);
+            Guidance::build_in(languages.source(), model, case, found, visit, &presented);
         let language = languages
             .get(&self.sheet_language)
             .unwrap_or_else(|| languages.source());
         let sheet = if language.is_source() {
             Sheet::from_guidance(&guidance, language)
         } else {
-            let translated = Guidance::build_in(language, model, &case, found, visit, &presented);
+            let translated = Guidance::build_in(language, model, case, found, visit, &presented);
             Sheet::from_guidance(&translated, language)
         };
         let file_name = crate::sheet::pdf::default_file_name(&guidance, &language.code);
-        FrameState {
+        self.view = View {
             evaluation,
             guidance: Some(guidance),
             sheet: Some(sheet),
             file_name,
-        }
-    }
-
-    fn apply(&mut self, command: AppCommand, frame: &FrameState) {
-        match command {
-            AppCommand::NextCitizen => {
-                self.session.next_citizen((self.clock)());
-                self.notice = None;
-            }
-            AppCommand::ToggleProcedure(procedure) => self.session.toggle_procedure(procedure),
-            AppCommand::SetApplicant(applicant) => self.session.applicant = Some(applicant),
-            AppCommand::Tick(visit, document, ticked) => {
-                self.session.set_tick(visit, &document, ticked);
-            }
-            AppCommand::TickNext => {
-                if let (Some(guidance), Ok(evaluation)) = (&frame.guidance, &frame.evaluation)
-                    && let Some(next) = guidance.checklist.iter().find(|d| !d.ticked)
-                {
-                    let visit = self.session.shown_visit(evaluation);
-                    self.session.set_tick(visit, &next.id, true);
-                }
-            }
-            AppCommand::Print => {
-                if let Some(sheet) = &frame.sheet {
-                    self.notice = Some(self.print(sheet, &frame.file_name));
-                }
-            }
-            AppCommand::RetryPrint => {
-                if let Some((pdf, title)) = self.refused_sheet.take() {
-                    self.notice = Some(self.send_to_printer(pdf, title));
-                }
-            }
-            AppCommand::SavePdf => {
-                if let Some(sheet) = &frame.sheet {
-                    self.notice = Some(self.save(sheet, &frame.file_name, None));
-                }
-            }
-            AppCommand::SetSheetLanguage(code) => self.sheet_language = code,
-            AppCommand::NextSheetLanguage => {
-                self.sheet_language = self
-                    .source
-                    .languages
-                    .next_after(&self.sheet_language)
-                    .code
-                    .clone();
-            }
-        }
-    }
-
-    /// 印刷: the sheet to the printer; with no printer at all, to a PDF file instead.
-    fn print(&mut self, sheet: &Sheet, file_name: &str) -> Notice {
-        let pdf = match crate::sheet::pdf::render_pdf(sheet) {
-            Ok(pdf) => pdf,
-            Err(err) => return Notice::Failed(err.to_string()),
         };
-        match resolve(self.spooler.as_ref(), &self.printer) {
-            Err(err) if err.no_printer() => self.save(
-                sheet,
-                file_name,
-                Some(format!("{err}。PDF として保存します")),
-            ),
-            _ => self.send_to_printer(pdf, file_name.trim_end_matches(".pdf").to_string()),
-        }
     }
 
-    fn send_to_printer(&mut self, pdf: Vec<u8>, title: String) -> Notice {
-        let printed = print_pdf(self.spooler.as_mut(), &self.printer, &title, &pdf);
-        self.refresh_printer_label();
-        match printed {
-            Ok(job) => {
-                self.refused_sheet = None;
-                Notice::Done(format!(
-                    "プリンター「{}」に送りました（ジョブ {}）",
-                    job.printer, job.job
-                ))
-            }
-            Err(err) => {
-                self.refused_sheet = Some((pdf, title));
-                Notice::PrintFailed(err.to_string())
-            }
-        }
-    }
-
-    /// 保存（PDF）: the sheet to a file the save dialog names. `why` says why a print became
-    /// a save.
-    fn save(&mut self, sheet: &Sheet, file_name: &str, why: Option<String>) -> Notice {
-        let before = why.map_or(String::new(), |w| format!("{w}: "));
-        let path = match (self.save_dialog)(file_name) {
-            SaveChoice::Path(path) => path,
-            SaveChoice::Cancelled => {
-                return Notice::Failed(format!("{before}保存を取り消しました"));
-            }
-            SaveChoice::Unavailable(reason) => {
-                return Notice::Failed(format!(
-                    "{before}{reason}。--print-dir フォルダ を付けて起動すると、保存先を尋ねずにそのフォルダに保存します"
-                ));
-            }
-        };
-        match crate::sheet_file::write_pdf_file(sheet, &path) {
-            Ok(()) => {
-                let saved = format!("{before}保存しました: {}", path.display());
-                if !self.open_after_save {
-                    return Notice::Done(saved);
+    /// The keys of the window. While 規則の図 or a question is open, only its own keys act.
+    fn shortcuts(&self, ui: &egui::Ui) -> Vec<AppCommand> {
+        let model = &self.source.model;
+        ui.ctx().input_mut(|input| {
+            let mut commands = Vec::new();
+            if self.show_diagram || self.confirming_next {
+                if input.consume_key(Modifiers::NONE, egui::Key::Escape) {
+                    commands.push(if self.show_diagram {
+                        AppCommand::CloseDiagram
+                    } else {
+                        AppCommand::CancelNextCitizen
+                    });
                 }
-                match opener::open(&path) {
-                    Ok(()) => Notice::Done(saved),
-                    Err(err) => Notice::Failed(format!(
-                        "{saved}。ただし PDF を開けませんでした（{err}）。ファイルを開いて印刷してください"
-                    )),
+                if self.confirming_next && input.consume_key(Modifiers::NONE, egui::Key::Enter) {
+                    commands.push(AppCommand::ConfirmNextCitizen);
+                }
+                return commands;
+            }
+            let mut key = |shortcut: &egui::KeyboardShortcut, command: AppCommand| {
+                if input.consume_shortcut(shortcut) {
+                    commands.push(command);
+                }
+            };
+            key(&theme::SHORTCUT_NEXT, AppCommand::NextCitizen);
+            key(&theme::SHORTCUT_PRINT, AppCommand::Print);
+            key(&theme::SHORTCUT_UNDO, AppCommand::UndoNextCitizen);
+            // Space ticks the next document whatever has the focus: never a question, never a
+            // space typed into a date (dates need none).
+            if input.consume_key(Modifiers::NONE, theme::KEY_TICK_NEXT) {
+                commands.push(AppCommand::TickNext);
+            }
+            for (key, procedure) in theme::PROCEDURE_KEYS.iter().zip(&model.procedures) {
+                if input.consume_key(Modifiers::NONE, *key) {
+                    commands.push(AppCommand::ToggleProcedure(procedure.kind));
                 }
             }
-            Err(err) => Notice::Failed(format!("{before}{err}")),
-        }
+            for (key, applicant) in theme::APPLICANT_KEYS.iter().zip(&model.applicants) {
+                if input.consume_key(Modifiers::NONE, *key) {
+                    commands.push(AppCommand::SetApplicant(applicant.kind));
+                }
+            }
+            if input.consume_key(Modifiers::NONE, theme::KEY_VISIT) {
+                commands.push(AppCommand::NextVisit);
+            }
+            if input.consume_key(Modifiers::NONE, theme::KEY_NEXT_LANGUAGE) {
+                commands.push(AppCommand::NextSheetLanguage);
+            }
+            commands
+        })
     }
 
     /// Draws one frame into `ui` (the eframe root, or a test harness).
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        self.source.reload_if_changed();
+        if self.source.reload_if_changed() {
+            self.stale = true;
+        }
         if let Some(wait) = self.source.retry_in() {
             // A shared file was being written: look at it again once it has settled.
             ui.ctx().request_repaint_after(wait);
         }
+        if self.stale {
+            self.refresh_view();
+        }
         let mut commands = self.shortcuts(ui);
-
         egui::Panel::top("top_bar").show(ui, |ui| {
-            self.top_bar_ui(ui, &mut commands);
+            status_line::top_bar_ui(ui, self, &mut commands);
         });
+        egui::Panel::bottom("status_line")
+            .exact_size(theme::STATUS_HEIGHT)
+            .resizable(false)
+            .show(ui, |ui| status_line::notice_ui(ui, self, &mut commands));
+        self.panels_ui(ui, &mut commands);
+        if self.show_diagram {
+            super::diagram_view::diagram_ui(ui.ctx(), &self.source.model, &mut commands);
+        }
+        if self.confirming_next {
+            status_line::confirm_next_ui(ui.ctx(), &mut commands);
+        }
+        for command in commands {
+            self.apply(command, ui.ctx());
+        }
+        if self.stale {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// The form (left), the preview (right) and the checklist between them.
+    fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<AppCommand>) {
         // The checklist is where staff work: it keeps a readable width, the form and the
         // preview give way on a small screen.
         let side = theme::side_panel_range(ui.available_width());
@@ -402,11 +298,14 @@ impl CounterApp {
             .resizable(true)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    form_panel::form_ui(ui, &mut self.session, &self.source.model);
+                    commands.extend(form_panel::form_ui(
+                        ui,
+                        &self.session,
+                        &self.view,
+                        &self.source,
+                    ));
                 });
             });
-
-        let frame = self.compute();
         egui::Panel::right("summary_panel")
             .default_size(side.max)
             .size_range(side)
@@ -414,96 +313,20 @@ impl CounterApp {
             .show(ui, |ui| {
                 commands.extend(summary_panel::summary_ui(
                     ui,
-                    frame.sheet.as_ref(),
+                    &self.view,
                     &self.source.languages,
                     &self.sheet_language,
                 ));
             });
+        let previous = std::mem::take(&mut self.shown_statuses);
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                commands.extend(checklist_panel::checklist_ui(ui, &self.session, &frame));
+                let (drawn, statuses) =
+                    checklist_panel::checklist_ui(ui, &self.view, &self.source, &previous);
+                commands.extend(drawn);
+                self.shown_statuses = statuses;
             });
         });
-
-        if self.show_diagram {
-            super::diagram_view::diagram_ui(ui.ctx(), &self.source.model, &mut self.show_diagram);
-        }
-        for command in commands {
-            self.apply(command, &frame);
-        }
-    }
-
-    fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<AppCommand>) {
-        let roomy = ui.available_width() > 1300.0;
-        ui.horizontal(|ui| {
-            ui.heading("madoguchi 窓口");
-            if roomy {
-                ui.label(
-                    RichText::new("電子証明書の更新・新規発行／暗証番号再設定（ロック解除）")
-                        .weak(),
-                );
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let next = ui
-                    .button(RichText::new("次の方").strong())
-                    .on_hover_text("入力と確認をすべて消して、次の方の受付を始めます（Ctrl+N）");
-                if next.clicked() {
-                    commands.push(AppCommand::NextCitizen);
-                }
-                ui.label(RichText::new("Ctrl+N").small().weak());
-                ui.toggle_value(&mut self.show_diagram, "規則の図")
-                    .on_hover_text("使っている手続きモデルを流れ図で見ます");
-                ui.label(RichText::new(&self.printer_label).small().weak());
-                let origin = match &self.source.origin {
-                    ModelOrigin::Embedded => "組み込み".to_string(),
-                    ModelOrigin::File(path) => format!("共有: {}", path.display()),
-                };
-                // Thin hyphens vanish in small grey text: the date in words.
-                let updated = &self.source.model.page.updated;
-                let updated = crate::dates::parse_date(updated).map_or_else(
-                    |_| updated.clone(),
-                    |d| d.format("%Y年%-m月%-d日").to_string(),
-                );
-                ui.label(
-                    RichText::new(format!(
-                        "規則: ページ更新日 {updated}（{origin}{}）",
-                        self.source.approval()
-                    ))
-                    .small()
-                    .weak(),
-                );
-            });
-        });
-        for problem in self.source.problems() {
-            egui::Frame::new()
-                .fill(theme::RED_FILL)
-                .inner_margin(6.0)
-                .show(ui, |ui| {
-                    ui.colored_label(theme::RED, problem);
-                });
-        }
-        match &self.notice {
-            Some(Notice::Done(text)) => {
-                ui.colored_label(theme::GREEN, text);
-            }
-            Some(Notice::Failed(text)) => {
-                ui.colored_label(theme::RED, text);
-            }
-            Some(Notice::PrintFailed(text)) => {
-                egui::Frame::new()
-                    .fill(theme::RED_FILL)
-                    .inner_margin(6.0)
-                    .show(ui, |ui| {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.colored_label(theme::RED, text);
-                            if ui.button("もう一度印刷").clicked() {
-                                commands.push(AppCommand::RetryPrint);
-                            }
-                        });
-                    });
-            }
-            None => {}
-        }
     }
 }
 
@@ -523,4 +346,9 @@ pub fn report_first_frame(ctx: &egui::Context) {
         .map_or(0, |d| d.as_nanos());
     println!("first_frame_unix_nanos={nanos}");
     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+}
+
+/// Fills `SaveChoice` for a folder given on the command line.
+pub fn save_into(dir: std::path::PathBuf) -> SaveDialog {
+    Box::new(move |name| SaveChoice::Path(dir.join(name)))
 }

@@ -1,6 +1,8 @@
 //! 規則の図: the model in use as the same flowchart `madoguchi diagram` writes, drawn with
-//! egui in a window of its own.
+//! egui in a window of its own, enlarged so its text reads at 100 %. Esc closes it; while it is
+//! open no key reaches the form behind it (`app.rs`).
 
+use super::commands::AppCommand;
 use crate::diagram::{BoxKind, Diagram};
 use crate::model::ProcedureModel;
 use egui::{Color32, FontId, Pos2, Rect, Stroke, StrokeKind, vec2};
@@ -16,12 +18,17 @@ fn fill(kind: BoxKind) -> Color32 {
     }
 }
 
-/// Draws the diagram of `model` in a window; `open` turns false when staff close it.
-pub fn diagram_ui(ctx: &egui::Context, model: &ProcedureModel, open: &mut bool) {
-    let diagram = Diagram::of(model);
-    egui::Window::new("規則の図")
-        .open(open)
-        .default_size([1000.0, 640.0])
+/// The diagram is laid out in points of paper; on screen it is this much larger, so that its
+/// body text is 16 pixels at 100 %.
+const SCALE: f32 = 16.0 / crate::diagram::TEXT;
+
+/// Draws the diagram of `model` in a window; closing it is a command.
+pub fn diagram_ui(ctx: &egui::Context, model: &ProcedureModel, commands: &mut Vec<AppCommand>) {
+    let diagram = Diagram::of(model).scaled(SCALE);
+    let mut open = true;
+    egui::Window::new("規則の図（Esc で閉じる）")
+        .open(&mut open)
+        .default_size([1100.0, 660.0])
         .show(ctx, |ui| {
             egui::ScrollArea::both().show(ui, |ui| {
                 for page in &diagram.pages {
@@ -30,10 +37,10 @@ pub fn diagram_ui(ctx: &egui::Context, model: &ProcedureModel, open: &mut bool) 
                     let origin = response.rect.min;
                     let at = |x: f32, y: f32| Pos2::new(origin.x + x, origin.y + y);
                     painter.text(
-                        at(24.0, 24.0),
+                        at(24.0 * SCALE, 24.0 * SCALE),
                         egui::Align2::LEFT_TOP,
                         &page.title,
-                        FontId::proportional(crate::diagram::TITLE),
+                        FontId::proportional(crate::diagram::TITLE * SCALE),
                         Color32::BLACK,
                     );
                     for arrow in &page.arrows {
@@ -58,8 +65,8 @@ pub fn diagram_ui(ctx: &egui::Context, model: &ProcedureModel, open: &mut bool) 
                                 egui::Align2::LEFT_BOTTOM,
                                 &label.text,
                                 FontId::proportional(label.size),
-                                if label.size < crate::diagram::TEXT {
-                                    Color32::GRAY
+                                if label.size < crate::diagram::TEXT * SCALE {
+                                    Color32::from_gray(0x55)
                                 } else {
                                     Color32::BLACK
                                 },
@@ -85,4 +92,7 @@ pub fn diagram_ui(ctx: &egui::Context, model: &ProcedureModel, open: &mut bool) 
                 }
             });
         });
+    if !open {
+        commands.push(AppCommand::CloseDiagram);
+    }
 }

@@ -1,28 +1,37 @@
 //! The form: procedure(s), who is at the counter, dates, and only the questions that matter.
+//! The lists and their F-keys come from the model, in its order; edits come back as commands.
 
-use super::theme::{self, APPLICANT_KEYS, PROCEDURE_KEYS};
-use crate::counter::{CounterSession, DateField};
+use super::app::View;
+use super::commands::AppCommand;
+use super::model_source::ModelSource;
+use super::theme;
+use crate::counter::{CounterSession, DateField, document_questions};
 use crate::engine::VisitNumber;
-use crate::model::ProcedureModel;
+use crate::guidance::ProcedureState;
+use crate::phrases::Phrase;
 use egui::RichText;
 
-/// Draws the form into `ui`; edits go straight into the session (the form's own state).
-pub fn form_ui(ui: &mut egui::Ui, session: &mut CounterSession, model: &ProcedureModel) {
+/// Draws the form into `ui`; gives back what staff changed.
+pub fn form_ui(
+    ui: &mut egui::Ui,
+    session: &CounterSession,
+    view: &View,
+    source: &ModelSource,
+) -> Vec<AppCommand> {
+    let mut commands = Vec::new();
     ui.heading("受付内容");
     ui.add_space(4.0);
-    procedures_ui(ui, session, model);
+    procedures_ui(ui, session, source, &mut commands);
     ui.add_space(6.0);
-    applicants_ui(ui, session, model);
+    applicants_ui(ui, session, source, &mut commands);
     ui.add_space(6.0);
-    ui.label(
-        RichText::new("日付（西暦 2026-11-25 または和暦 S55.6.15・昭和55年6月15日）").strong(),
-    );
+    ui.label(RichText::new("日付（西暦 2026-11-25・和暦 S55.6.15・数字8桁 20261125）").strong());
     for field in DateField::ALL {
-        date_field_ui(ui, session, field);
+        date_field_ui(ui, session, field, &mut commands);
     }
     ui.add_space(6.0);
-    questions_ui(ui, session, model);
-    visit_number_ui(ui, session, model);
+    questions_ui(ui, session, source, &mut commands);
+    visit_number_ui(ui, session, view, source, &mut commands);
     ui.add_space(8.0);
     ui.label(
         RichText::new(
@@ -31,98 +40,163 @@ pub fn form_ui(ui: &mut egui::Ui, session: &mut CounterSession, model: &Procedur
         .small()
         .weak(),
     );
+    commands
 }
 
-fn procedures_ui(ui: &mut egui::Ui, session: &mut CounterSession, model: &ProcedureModel) {
+fn procedures_ui(
+    ui: &mut egui::Ui,
+    session: &CounterSession,
+    source: &ModelSource,
+    commands: &mut Vec<AppCommand>,
+) {
     ui.label(RichText::new("手続き").strong());
-    for (key, procedure) in PROCEDURE_KEYS {
-        let title = model.procedure_title(procedure);
+    for (index, procedure) in source.model.procedures.iter().enumerate() {
         ui.horizontal(|ui| {
-            let response = ui.checkbox(session.procedure_mut(procedure), title);
-            if let Some(info) = model.procedure(procedure) {
-                response.on_hover_text(&info.description);
+            let mut chosen = session.requests(procedure.kind);
+            let response = ui
+                .checkbox(&mut chosen, procedure.title.as_str())
+                .on_hover_text(&procedure.description);
+            if response.changed() {
+                commands.push(AppCommand::ToggleProcedure(procedure.kind));
             }
-            ui.label(RichText::new(key.name()).small().weak());
+            if let Some(key) = theme::PROCEDURE_KEYS.get(index) {
+                ui.label(RichText::new(key.name()).small().weak());
+            }
         });
     }
 }
 
-fn applicants_ui(ui: &mut egui::Ui, session: &mut CounterSession, model: &ProcedureModel) {
+fn applicants_ui(
+    ui: &mut egui::Ui,
+    session: &CounterSession,
+    source: &ModelSource,
+    commands: &mut Vec<AppCommand>,
+) {
     ui.label(RichText::new("窓口に来た人").strong());
-    for (key, applicant) in APPLICANT_KEYS {
-        let Some(info) = model.applicant(applicant) else {
-            continue;
-        };
+    for (index, applicant) in source.model.applicants.iter().enumerate() {
         ui.horizontal(|ui| {
-            ui.radio_value(
-                &mut session.applicant,
-                Some(applicant),
-                info.short_label.as_str(),
-            )
-            .on_hover_text(&info.label);
-            ui.label(RichText::new(key.name()).small().weak());
+            let chosen = session.applicant == Some(applicant.kind);
+            if ui
+                .radio(chosen, applicant.short_label.as_str())
+                .on_hover_text(&applicant.label)
+                .clicked()
+            {
+                commands.push(AppCommand::SetApplicant(applicant.kind));
+            }
+            if let Some(key) = theme::APPLICANT_KEYS.get(index) {
+                ui.label(RichText::new(key.name()).small().weak());
+            }
         });
     }
 }
 
-/// Only the questions the chosen routes read, with the model's words.
-fn questions_ui(ui: &mut egui::Ui, session: &mut CounterSession, model: &ProcedureModel) {
+/// Only the questions the chosen routes read, with the model's words. A question that
+/// decides a document starts unanswered (a dash) and says so until staff answer it.
+fn questions_ui(
+    ui: &mut egui::Ui,
+    session: &CounterSession,
+    source: &ModelSource,
+    commands: &mut Vec<AppCommand>,
+) {
+    let model = &source.model;
     let questions = session.questions(model);
     if questions.is_empty() {
         return;
     }
+    let deciding = document_questions(model);
     ui.label(RichText::new("確認すること").strong());
     for question in questions {
-        let mut answer = session.answer(model, &question.id);
-        let response = ui.checkbox(&mut answer, question.label.as_str());
-        let response = match &question.help {
-            Some(help) => response.on_hover_text(help),
-            None => response,
-        };
-        if response.changed() {
-            session.set_answer(&question.id, answer);
-        }
+        let given = session.given_answer(&question.id);
+        let open = given.is_none() && deciding.contains(&question.id.as_str());
+        let mut answer = given.unwrap_or(question.default) && !open;
+        ui.horizontal_wrapped(|ui| {
+            let response = ui
+                .add(egui::Checkbox::new(&mut answer, question.label.as_str()).indeterminate(open));
+            let response = match &question.help {
+                Some(help) => response.on_hover_text(help),
+                None => response,
+            };
+            if response.clicked() {
+                // From 未確認 a click says はい; then each click turns it over.
+                let next = if open { true } else { answer };
+                commands.push(AppCommand::SetAnswer(question.id.clone(), Some(next)));
+            }
+            if open {
+                ui.label(RichText::new("未確認").color(theme::AMBER).strong());
+            }
+        });
     }
     ui.add_space(6.0);
 }
 
-/// Which visit of the three-step route this is (only on that route).
-fn visit_number_ui(ui: &mut egui::Ui, session: &mut CounterSession, model: &ProcedureModel) {
-    let three_step = session
-        .evaluation(model)
-        .is_ok_and(|e| e.going_ahead().any(|o| !o.same_day));
+/// Which visit of the three-step route this is (only on that route); F4 turns it over.
+fn visit_number_ui(
+    ui: &mut egui::Ui,
+    session: &CounterSession,
+    view: &View,
+    source: &ModelSource,
+    commands: &mut Vec<AppCommand>,
+) {
+    let three_step = view.guidance.as_ref().is_some_and(|g| {
+        g.procedures
+            .iter()
+            .any(|p| matches!(p.state, ProcedureState::ThreeStep(_)))
+    });
     if !three_step {
         return;
     }
-    ui.label(RichText::new("来庁の回数（3段階の手続き）").strong());
+    let words = source.languages.source();
     ui.horizontal(|ui| {
-        ui.radio_value(&mut session.visit, VisitNumber::First, "1回目（申請）");
-        ui.radio_value(
-            &mut session.visit,
-            VisitNumber::Second,
-            "2回目（書類の持参）",
-        );
+        ui.label(RichText::new("来庁の回数（3段階の手続き）").strong());
+        ui.label(RichText::new(theme::KEY_VISIT.name()).small().weak());
     });
+    for (visit, phrase) in [
+        (VisitNumber::First, Phrase::VisitFirst),
+        (VisitNumber::Second, Phrase::VisitSecond),
+    ] {
+        if ui
+            .radio(session.visit == visit, words.phrase(phrase))
+            .clicked()
+        {
+            commands.push(AppCommand::SetVisit(visit));
+        }
+    }
 }
 
-fn date_field_ui(ui: &mut egui::Ui, session: &mut CounterSession, field: DateField) {
+/// A date field: read when it is left (Tab, Enter, a click elsewhere), never mid-typing.
+fn date_field_ui(
+    ui: &mut egui::Ui,
+    session: &CounterSession,
+    field: DateField,
+    commands: &mut Vec<AppCommand>,
+) {
     ui.horizontal(|ui| {
-        let label = ui.add_sized([150.0, 20.0], egui::Label::new(field.label()));
+        let label = ui.add_sized([150.0, 22.0], egui::Label::new(field.label()));
         let hint = match field {
             DateField::Visit => "2026-11-25",
             DateField::Birth => "S55.6.15",
             _ => "R8.12.10",
         };
-        ui.add(
-            egui::TextEdit::singleline(session.text_mut(field))
-                .hint_text(hint)
-                .desired_width(150.0),
-        )
-        .labelled_by(label.id);
+        let mut text = session.text(field).to_string();
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    // A stable id: the lines under a field come and go, focus must not.
+                    .id_salt(("date_field", field))
+                    .hint_text(hint)
+                    .desired_width(150.0),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            commands.push(AppCommand::SetDateText(field, text));
+        }
+        if response.lost_focus() {
+            commands.push(AppCommand::CommitDate(field));
+        }
     });
     if let Some(problem) = session.field_problem(field) {
         ui.colored_label(theme::RED, problem.to_string());
     } else if let Some(echo) = session.echo(field) {
-        ui.label(RichText::new(format!("＝ {echo}")).color(ui.visuals().weak_text_color()));
+        ui.label(RichText::new(format!("＝ {echo}")).weak());
     }
 }

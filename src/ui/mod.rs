@@ -3,14 +3,19 @@
 
 mod app;
 mod checklist_panel;
+mod commands;
 mod diagram_view;
 mod form_panel;
 mod model_source;
+mod output;
+mod status_line;
 mod summary_panel;
 pub mod theme;
 
-pub use app::{AppCommand, CounterApp, Notice, SaveChoice, report_first_frame, system_save_dialog};
+pub use app::{CounterApp, View, report_first_frame};
+pub use commands::AppCommand;
 pub use model_source::ModelSource;
+pub use output::{Notice, SaveChoice, system_save_dialog};
 
 use crate::exit::{EXIT_BAD_INPUT, EXIT_NO_WINDOW, EXIT_OK};
 use crate::model_file::ModelOrigin;
@@ -37,6 +42,7 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
     ctx.set_theme(egui::Theme::Light);
     ctx.global_style_mut(|style| {
+        theme::apply(style);
         for (text_style, font) in style.text_styles.iter_mut() {
             font.size = match text_style {
                 egui::TextStyle::Heading => theme::HEADING_SIZE,
@@ -53,13 +59,20 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// Set to measure start-up: the window prints the time of its first frame and closes.
 pub const REPORT_FIRST_FRAME_ENV: &str = "MADOGUCHI_REPORT_FIRST_FRAME";
 
-/// The window's options, shared with the bare window used to measure start-up.
-pub fn native_options() -> eframe::NativeOptions {
+/// The model's procedures, as the title names them: `電子証明書の更新・新規発行／暗証番号再設定…`.
+pub fn procedure_titles(model: &crate::model::ProcedureModel) -> String {
+    let titles: Vec<&str> = model.procedures.iter().map(|p| p.title.as_str()).collect();
+    titles.join("／")
+}
+
+/// The window's options, shared with the bare window used to measure start-up; the title
+/// names the procedures of the model in use.
+pub fn native_options(model: &crate::model::ProcedureModel) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([1000.0, 600.0])
-            .with_title("madoguchi 窓口 — 電子証明書の更新・暗証番号再設定"),
+            .with_title(format!("madoguchi 窓口 — {}", procedure_titles(model))),
         ..Default::default()
     }
 }
@@ -131,9 +144,10 @@ pub fn run(options: WindowOptions) -> i32 {
         printer,
         ..
     } = options;
+    let options = native_options(&source.model);
     let result = eframe::run_native(
         "madoguchi",
-        native_options(),
+        options,
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
             let today = chrono::Local::now().date_naive();
@@ -141,8 +155,7 @@ pub fn run(options: WindowOptions) -> i32 {
                 .with_clock(Box::new(|| chrono::Local::now().date_naive()))
                 .with_printer(Box::new(crate::printing::SystemSpooler), printer);
             if let Some(dir) = print_dir {
-                app = app
-                    .with_save_dialog(Box::new(move |name| SaveChoice::Path(dir.join(name))), true);
+                app = app.with_save_dialog(app::save_into(dir), true);
             }
             app.report_first_frame = std::env::var_os(REPORT_FIRST_FRAME_ENV).is_some();
             if let Some(case) = &prefill {

@@ -1,50 +1,47 @@
 //! A preview of the paper handed to the citizen in the chosen language, the language selector
-//! (F9 cycles), and the 印刷 / 保存（PDF） buttons.
+//! (F9 cycles), and the 印刷 / 保存（PDF） buttons. Readings (ruby) are shown over their kanji
+//! as on the paper.
 
-use super::app::AppCommand;
+use super::app::View;
+use super::commands::AppCommand;
 use super::theme;
 use crate::language::Languages;
-use crate::ruby::plain;
+use crate::ruby::{Span, parse, plain};
 use crate::sheet::{Sheet, SheetLine};
-use egui::RichText;
+use egui::{Color32, RichText};
 
-/// Draws the preview of `sheet`; gives the commands of the buttons and the selector.
+/// Draws the preview of the view's sheet; gives the commands of the buttons and the selector.
 pub fn summary_ui(
     ui: &mut egui::Ui,
-    sheet: Option<&Sheet>,
+    view: &View,
     languages: &Languages,
     chosen: &str,
 ) -> Vec<AppCommand> {
     let mut commands = Vec::new();
+    let sheet = view.sheet.as_ref();
+    let not_ready = match &view.evaluation {
+        Err(reason) => reason.to_string(),
+        Ok(_) => String::new(),
+    };
     ui.heading("お渡しする案内");
     ui.horizontal_wrapped(|ui| {
         let print = ui
             .add_enabled(sheet.is_some(), egui::Button::new("印刷"))
             .on_hover_text("窓口のプリンターで A4 1枚を印刷します（Ctrl+P）")
-            .on_disabled_hover_text("手続きと窓口に来た人を選ぶと印刷できます");
+            .on_disabled_hover_text(format!("印刷できません: {not_ready}"));
         if print.clicked() {
             commands.push(AppCommand::Print);
         }
+        ui.label(RichText::new("Ctrl+P").small().weak());
         let save = ui
             .add_enabled(sheet.is_some(), egui::Button::new("保存（PDF）"))
             .on_hover_text("案内を PDF ファイルに保存します")
-            .on_disabled_hover_text("手続きと窓口に来た人を選ぶと保存できます");
+            .on_disabled_hover_text(format!("保存できません: {not_ready}"));
         if save.clicked() {
             commands.push(AppCommand::SavePdf);
         }
     });
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("案内の言語（F9）:").small());
-        for language in &languages.all {
-            if ui
-                .selectable_label(language.code == chosen, language.name.as_str())
-                .on_hover_text("窓口控えは日本語のままです")
-                .clicked()
-            {
-                commands.push(AppCommand::SetSheetLanguage(language.code.clone()));
-            }
-        }
-    });
+    languages_ui(ui, languages, chosen, &mut commands);
     let Some(sheet) = sheet else {
         ui.label(RichText::new("受付内容を入力すると、ここに案内の内容が表示されます。").weak());
         return commands;
@@ -61,33 +58,62 @@ pub fn summary_ui(
     commands
 }
 
-/// The sheet's lines; readings (ruby) are printed on paper, the preview shows the base text.
+fn languages_ui(
+    ui: &mut egui::Ui,
+    languages: &Languages,
+    chosen: &str,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "案内の言語（{}）:",
+                theme::KEY_NEXT_LANGUAGE.name()
+            ))
+            .small(),
+        );
+        for language in &languages.all {
+            if ui
+                .selectable_label(language.code == chosen, language.name.as_str())
+                .on_hover_text("窓口控えは日本語のままです")
+                .clicked()
+            {
+                commands.push(AppCommand::SetSheetLanguage(language.code.clone()));
+            }
+        }
+    });
+}
+
+/// The sheet's lines, readings over their kanji.
 fn sheet_ui(ui: &mut egui::Ui, sheet: &Sheet) {
-    ui.label(
-        RichText::new(plain(&sheet.title))
-            .strong()
-            .size(theme::ITEM_SIZE),
-    );
+    ruby_ui(ui, &sheet.title, theme::ITEM_SIZE, None, true);
     for section in &sheet.sections {
         ui.add_space(4.0);
-        ui.label(RichText::new(format!("【{}】", plain(&section.heading))).strong());
+        ruby_ui(
+            ui,
+            &format!("【{}】", section.heading),
+            theme::BODY_SIZE,
+            None,
+            true,
+        );
         for line in &section.lines {
             match line {
-                SheetLine::Text(text) => {
-                    ui.label(plain(text));
-                }
+                SheetLine::Text(text) => ruby_ui(ui, text, theme::BODY_SIZE, None, false),
                 SheetLine::Alert(text) => {
-                    ui.label(RichText::new(plain(text)).strong().color(theme::RED));
+                    ruby_ui(ui, text, theme::BODY_SIZE, Some(theme::RED), true);
                 }
                 SheetLine::Bullet(text) => {
-                    ui.label(format!("・{}", plain(text)));
+                    ruby_ui(ui, &format!("・{text}"), theme::BODY_SIZE, None, false);
                 }
                 SheetLine::Check { ticked, label, .. } => {
-                    ui.label(format!(
-                        "{} {}",
-                        if *ticked { "✓" } else { "□" },
-                        plain(label)
-                    ));
+                    let mark = if *ticked { "✓" } else { "□" };
+                    ruby_ui(
+                        ui,
+                        &format!("{mark} {label}"),
+                        theme::BODY_SIZE,
+                        None,
+                        false,
+                    );
                 }
             }
         }
@@ -98,4 +124,48 @@ fn sheet_ui(ui: &mut egui::Ui, sheet: &Sheet) {
     for line in &sheet.counter_copy.lines {
         ui.label(line);
     }
+}
+
+/// A text with `{漢字|かんじ}` readings: plain runs as wrapped text, each reading small over
+/// its base. Text without readings is one label.
+fn ruby_ui(ui: &mut egui::Ui, text: &str, size: f32, colour: Option<Color32>, strong: bool) {
+    let style = |text: &str, size: f32| {
+        let mut rich = RichText::new(text).size(size);
+        if strong {
+            rich = rich.strong();
+        }
+        match colour {
+            Some(colour) => rich.color(colour),
+            None => rich,
+        }
+    };
+    let spans = match parse(text) {
+        Ok(spans) if spans.iter().any(|s| s.reading.is_some()) => spans,
+        _ => {
+            ui.label(style(&plain(text), size));
+            return;
+        }
+    };
+    // Bottom-aligned rows: a base with its reading stands on the same line as plain text.
+    let row = egui::Layout::left_to_right(egui::Align::BOTTOM).with_main_wrap(true);
+    ui.with_layout(row, |ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for Span { base, reading } in &spans {
+            match reading {
+                Some(reading) => {
+                    ui.vertical(|ui| {
+                        ui.spacing_mut().item_spacing.y = 0.0;
+                        ui.label(RichText::new(reading).size(size * 0.55).color(theme::WEAK));
+                        ui.label(style(base, size));
+                    });
+                }
+                // Plain runs are set word by word so the line wraps like the rest.
+                None => {
+                    for piece in base.split_inclusive([' ', '、', '。']) {
+                        ui.label(style(piece, size));
+                    }
+                }
+            }
+        }
+    });
 }

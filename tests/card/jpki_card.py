@@ -3,7 +3,10 @@
 
 Connects to the vpcd driver of a pcscd (TCP, 127.0.0.1:--port) and answers
 the APDUs of /work/shared/spec/jpki-card.md. Running this program is "a card
-on the reader"; ending it (SIGTERM, SIGINT) is "the card taken away".
+on the reader"; ending it with SIGTERM or SIGINT is "the card taken away"
+(so is --vanish-after N, right after the N-th answer): the APDU pcscd sends
+next fails with SCARD_E_NOT_TRANSACTED, and once pcscd has polled the reader
+(within ~0.4 s) calls fail with SCARD_W_REMOVED_CARD.
 
 Files of the card (all selected with P2 = 0C, no FCI returned):
   JPKI AP        D3 92 F0 00 26 01 00 00 00 01
@@ -18,9 +21,11 @@ Files of the card (all selected with P2 = 0C, no FCI returned):
     EF 00 1B     署名用 password (--signature tries left, default 5)
   券面事項入力補助 AP   D3 92 10 00 31 00 01 01 04 08
     EF 00 11     PIN (--card-info tries left, default 3)
+--not-jpki makes both AIDs unknown (some other card); --token juki (the old
+住基カード) has no 券面事項入力補助 AP. A reset or power-up selects nothing.
 
 Answers (SW1 SW2):
-  SELECT (00 A4 04 0C / 00 A4 02 0C)  90 00; unknown AID or EF: 6A 82
+  SELECT 00 A4 04 0C / 00 A4 02 0C    90 00; unknown AID or EF: 6A 82
   READ BINARY 00 B0 hi lo Le          data + 90 00 (Le 00 = 256); the last
                                       bytes of the EF + 62 82 when Le runs
                                       past its end; 6B 00 when the offset is
@@ -29,11 +34,13 @@ Answers (SW1 SW2):
   VERIFY 00 20 00 80 (no data)        63 Cx (x tries left), at 0: 69 83
                                       (--blocked-answer 63c0: 63 C0); never
                                       changes a counter
-  VERIFY 00 20 00 80 Lc PIN           69 82, and "PIN VERIFY RECEIVED" on
+  VERIFY with data (a PIN)            69 82, and "PIN VERIFY RECEIVED" on
                                       stderr: the program under test must
                                       never send a PIN
---not-jpki makes both AIDs unknown (some other card); --token juki (the old
-住基カード) has no 券面事項入力補助 AP.
+  anything else                       6E 00 (CLA not 00), 6D 00 (other INS),
+                                      6A 86 (other P1 P2), 6A 81 (READ BINARY
+                                      by short EF id), 67 00 (malformed or
+                                      extended length)
 """
 
 import argparse
@@ -57,8 +64,9 @@ sys.path.insert(0, "/usr/lib/python3/site-packages/virtualsmartcard")
 
 from virtualsmartcard.VirtualSmartcard import SmartcardOS, VirtualICC  # noqa: E402
 
-# The ATR OpenSC's JPKI driver recognises (3B E0 00 FF 81 31 FE 45 14: T=1,
-# no historical bytes, TCK 14), as a My Number Card gives on a reader.
+# The ATR in OpenSC's JPKI driver's table (T=1, no historical bytes, TCK 14).
+# A contactless reader makes up another one from the card's ATQB: readers of
+# the card identify it by selecting the JPKI AP, not by its ATR.
 ATR = bytes.fromhex("3BE000FF8131FE4514")
 
 AID_JPKI = bytes.fromhex("D392F000260100000001")
@@ -390,9 +398,9 @@ def main(argv):
         print(f"jpki_card: cannot connect to vpcd on 127.0.0.1:{args.port}: {e}",
               file=sys.stderr)
         return 1
-    signal.signal(signal.SIGTERM, leave_field)
-    signal.signal(signal.SIGINT, leave_field)
     try:
+        signal.signal(signal.SIGTERM, leave_field)
+        signal.signal(signal.SIGINT, leave_field)
         link.run()  # ends (sys.exit) when vpcd closes the connection
     except CardRemoved as e:
         link.sock.leave_field()

@@ -48,6 +48,7 @@ READER = READER_FRIENDLY_NAME + " 00 00"
 SECOND_READER = READER_FRIENDLY_NAME + " 00 01"
 DEFAULT_NOT_AFTER = "20301210145959Z"  # 2030-12-10 23:59:59 JST
 CARD_TIMEOUT = 10.0
+UNIX_PATH_ROOM = 90  # sockaddr_un holds 107 bytes; "/pcscd.comm" follows
 HARNESS_FAILURE = 125
 PORT_ATTEMPTS = 3
 
@@ -68,9 +69,12 @@ def raise_interrupted(signum, _frame):
     raise Interrupted(signum)
 
 
+late_signals = []
+
+
 def remember_signal(signum, _frame):
     """Handler during teardown: noted, not raised, so teardown completes."""
-    Stack.late_signal = Stack.late_signal or signum
+    late_signals.append(signum)
 
 
 _libc = ctypes.CDLL(None, use_errno=True)
@@ -118,11 +122,12 @@ def stop(proc, sig=signal.SIGTERM, grace=5.0):
 class Stack:
     """A private pcscd with zero or one vpcd reader, and maybe a card on it."""
 
-    late_signal = None
-
     def __init__(self, with_reader):
         self.with_reader = with_reader
         self.dir = Path(tempfile.mkdtemp(prefix="madoguchi-card-"))
+        if len(str(self.dir)) > UNIX_PATH_ROOM:  # a long TMPDIR
+            self.dir.rmdir()
+            self.dir = Path(tempfile.mkdtemp(prefix="madoguchi-card-", dir="/tmp"))
         self.socket_path = self.dir / "pcscd.comm"
         self.reader_conf = self.dir / "reader.conf"
         self.pcscd_log = self.dir / "pcscd.log"
@@ -195,7 +200,8 @@ class Stack:
         """Starts the emulator and waits until pcscd sees the card powered."""
         self.card = subprocess.Popen(
             [PYTHON, str(HERE / "jpki_card.py"), "--port", str(self.port), *card_args],
-            stdout=sys.stderr, start_new_session=True, preexec_fn=die_with_parent)
+            stdin=subprocess.DEVNULL, stdout=sys.stderr, start_new_session=True,
+            preexec_fn=die_with_parent)
         deadline = time.monotonic() + CARD_TIMEOUT
         states = [(READER, scard.SCARD_STATE_UNAWARE)]
         while True:
@@ -233,7 +239,7 @@ class Stack:
 def make_cert(not_after, path):
     """Starts make_cert.sh; the caller waits for it."""
     return subprocess.Popen([str(HERE / "make_cert.sh"), not_after, str(path)],
-                            preexec_fn=die_with_parent)
+                            stdin=subprocess.DEVNULL, preexec_fn=die_with_parent)
 
 
 def wait_cert(proc):
@@ -258,8 +264,11 @@ def run_command(args, card_args, command):
         if wants_card:
             stack.insert_card(card_args)
         stack.release()
-        cmd = subprocess.Popen(command, env=dict(os.environ, **stack.env()),
-                               preexec_fn=die_with_parent)
+        try:
+            cmd = subprocess.Popen(command, env=dict(os.environ, **stack.env()),
+                                   preexec_fn=die_with_parent)
+        except OSError as e:
+            raise HarnessError(f"cannot run {command[0]}: {e}") from e
         status = cmd.wait()
         return status if status >= 0 else 128 - status
     except Interrupted as e:
@@ -306,13 +315,21 @@ def teardown(stack, cert_maker, cmd):
         stack.close()
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """Usage errors exit with 125 too, not argparse's 2 (a status CMD may have)."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(HARNESS_FAILURE, f"{self.prog}: error: {message}\n")
+
+
 def parse_args(argv):
     if "--" in argv:
         split = argv.index("--")
         options, command = argv[:split], argv[split + 1:]
     else:
         options, command = argv, []
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         usage="%(prog)s [--no-reader] [--no-card] [--not-after T] [card options] -- CMD ARGS...\n"
               "       %(prog)s --serve DIR [--no-reader] [--not-after T]",
         description="Private PC/SC stack with an emulated JPKI card; "
@@ -330,8 +347,8 @@ def parse_args(argv):
             parser.error("--serve takes no command and no card options")
     elif not command:
         parser.error("no command after --")
-    elif args.no_reader and card_args:
-        parser.error("card options with --no-reader")
+    elif card_args and (args.no_reader or args.no_card):
+        parser.error("card options with --no-reader or --no-card")
     return args, card_args, command
 
 
@@ -344,8 +361,8 @@ def main(argv):
     except HarnessError as e:
         print(f"session.py: error: {e}", file=sys.stderr)
         return HARNESS_FAILURE
-    if Stack.late_signal:
-        return 128 + Stack.late_signal
+    if late_signals:
+        return 128 + late_signals[0]
     return status
 
 

@@ -100,10 +100,9 @@ fn window_sheet_and_command_line_say_the_same_things_for_every_example_case() {
             assert!(cli.contains(&procedure.title), "{name}");
             assert!(sheet.contains(&procedure.title), "{name}");
             assert!(
-                window_has(
-                    &window,
-                    &format!("{}: {}", procedure.short_title, procedure.state_text)
-                ) || !procedure.goes_ahead(),
+                window_has(&window, &procedure.state_text)
+                    || procedure.status.accepted()
+                    || !procedure.goes_ahead(),
                 "{name}: window lacks the state of {}",
                 procedure.title
             );
@@ -203,10 +202,17 @@ fn a_new_yes_no_question_in_the_model_is_asked_in_the_window_and_used_by_its_rou
     harness.run();
     harness.get_by_label("電子証明書の更新・新規発行").click();
     harness.run();
+    // Not answered yet: the document it decides is listed, to be confirmed.
     assert!(
         harness
             .query_by_label("本人のもう1点の本人確認書類")
-            .is_none()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("要否を確認してください: 「本人が入院中である」")
+            .next()
+            .is_some()
     );
     harness.get_by_label("本人が入院中である").click();
     harness.run();
@@ -216,7 +222,7 @@ fn a_new_yes_no_question_in_the_model_is_asked_in_the_window_and_used_by_its_rou
             .is_some()
     );
     assert_eq!(
-        harness.state().session.answers.given("holder_in_hospital"),
+        harness.state().session.given_answer("holder_in_hospital"),
         Some(true)
     );
 }

@@ -8,6 +8,9 @@ use common::bin;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use madoguchi::counter::DateField;
+use madoguchi::engine::VisitNumber;
+use madoguchi::model::DocumentId;
 use madoguchi::model_file::ModelOrigin;
 use madoguchi::printing::{PrintError, PrinterChoice, Spooler};
 use madoguchi::ui::{CounterApp, ModelSource, Notice, SaveChoice, install_fonts};
@@ -192,24 +195,45 @@ fn press(harness: &mut Harness<'_, CounterApp>, keys: &mut usize, modifiers: Mod
     *keys += 1;
 }
 
+/// The text of the PDF the queue received, as pdftotext reads it.
+fn printed_text(queue: &SharedQueue) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("job.pdf");
+    std::fs::write(&path, &queue.0.borrow().jobs.last().unwrap().1).unwrap();
+    common::pdf_text(&path)
+}
+
 #[test]
-fn principal_renewal_goes_from_next_citizen_to_the_printer_in_four_keys() {
+fn after_next_citizen_from_a_date_field_four_keys_print_a_sheet_with_the_card_ticked() {
     let queue = counter_queue();
     let mut harness = window(&queue, never_saves());
+    // The last citizen's visit date still has the focus when 次の方 is pressed.
+    harness.get_by_label("来庁日").focus();
+    harness.run();
     let mut keys = 0;
+    press(&mut harness, &mut keys, Modifiers::COMMAND, Key::N);
     press(&mut harness, &mut keys, Modifiers::NONE, Key::F1);
     press(&mut harness, &mut keys, Modifiers::NONE, Key::F5);
     press(&mut harness, &mut keys, Modifiers::NONE, Key::Space);
-    assert!(
-        harness.query_by_label("受付可").is_some(),
-        "Space ticked the card"
-    );
     press(&mut harness, &mut keys, Modifiers::COMMAND, Key::P);
-    assert_eq!(keys, 4);
-    let jobs = &queue.0.borrow().jobs;
-    assert_eq!(jobs.len(), 1);
-    assert_eq!(jobs[0].0, "counter-a4");
-    assert!(jobs[0].1.starts_with(b"%PDF-"));
+    assert_eq!(keys, 5, "次の方 and the four keys");
+    let session = &harness.state().session;
+    assert_eq!(
+        session.text(DateField::Visit),
+        "2026-11-25",
+        "no space typed"
+    );
+    assert!(session.is_ticked(VisitNumber::First, &DocumentId("card".into())));
+    let jobs = queue.0.borrow().jobs.len();
+    assert_eq!(jobs, 1);
+    let text = printed_text(&queue);
+    assert!(
+        text.contains("確認した書類: 本人のマイナンバーカード"),
+        "{text}"
+    );
+    // No date and no PIN answer yet: the sheet says it is not decided, not 受付.
+    assert!(text.contains("まだ受付していません"), "{text}");
+    assert!(!text.contains("書類不足のため受付せず"), "{text}");
     assert_eq!(
         harness.state().notice,
         Some(Notice::Done(
@@ -221,6 +245,33 @@ fn principal_renewal_goes_from_next_citizen_to_the_printer_in_four_keys() {
             .query_by_label("プリンター: counter-a4（既定）")
             .is_some()
     );
+}
+
+#[test]
+fn the_sheet_language_goes_back_to_japanese_for_the_next_citizen() {
+    let queue = counter_queue();
+    let mut harness = window(&queue, never_saves());
+    harness.key_press(Key::F9);
+    harness.run();
+    assert_eq!(harness.state().sheet_language, "en");
+    for key in [Key::F1, Key::F5, Key::Space] {
+        harness.key_press(key);
+        harness.run();
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    for key in [Key::F1, Key::F5, Key::Space] {
+        harness.key_press(key);
+        harness.run();
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert_eq!(queue.0.borrow().jobs.len(), 2);
+    let text = printed_text(&queue);
+    assert!(text.contains("のご案内"), "{text}");
+    assert!(!text.contains("Electronic certificate"), "{text}");
 }
 
 #[test]
@@ -239,25 +290,59 @@ fn ctrl_p_prints_while_a_text_field_has_the_focus() {
     harness.run();
     assert_eq!(queue.0.borrow().jobs.len(), 1);
     assert_eq!(
-        harness.state().session.birth_date,
+        harness
+            .state()
+            .session
+            .text(madoguchi::counter::DateField::Birth),
         "S55.6.15",
         "no stray p typed"
     );
 }
 
 #[test]
-fn space_in_a_text_field_types_a_space_and_ticks_nothing() {
+fn space_right_after_a_date_ticks_the_next_document_and_types_no_space() {
     let queue = counter_queue();
     let mut harness = window(&queue, never_saves());
     harness.key_press(Key::F2);
     harness.run();
     harness.key_press(Key::F5);
     harness.run();
-    harness.get_by_label("本人の生年月日").focus();
+    harness.get_by_label("カードの有効期限").focus();
+    harness.run();
+    harness
+        .get_by_label("カードの有効期限")
+        .type_text("20311210");
     harness.run();
     harness.key_press(Key::Space);
     harness.run();
-    assert!(harness.query_by_label("0 / 2 確認済み").is_some());
+    let session = &harness.state().session;
+    assert_eq!(session.text(DateField::CardExpiry), "20311210");
+    assert!(session.is_ticked(VisitNumber::First, &DocumentId("card".into())));
+    assert!(
+        harness
+            .query_by_label("＝ 2031年12月10日（令和13年12月10日）")
+            .is_some(),
+        "the date was read when Space left the field"
+    );
+}
+
+#[test]
+fn space_on_a_question_ticks_a_document_and_never_changes_the_answer() {
+    let queue = counter_queue();
+    let mut harness = window(&queue, never_saves());
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    harness
+        .get_by_label("暗証番号にロックがかかっている")
+        .focus();
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    let session = &harness.state().session;
+    assert_eq!(session.given_answer("pin_locked"), None, "still 未確認");
+    assert!(session.is_ticked(VisitNumber::First, &DocumentId("card".into())));
 }
 
 #[test]

@@ -271,6 +271,13 @@ fn the_window_uses_a_signed_model_and_refuses_an_unsigned_replacement_keeping_th
     harness.run();
     harness.get_by_label("本人").click();
     harness.run();
+    harness.get_by_label("カードの有効期限").focus();
+    harness.run();
+    harness
+        .get_by_label("カードの有効期限")
+        .type_text("2031-12-10");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
     harness.get_by_label("本人のマイナンバーカード").click();
     harness.run();
     assert!(

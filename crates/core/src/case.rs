@@ -33,6 +33,16 @@ impl Answers {
         self.0.insert(id.to_string(), value);
     }
 
+    /// Gives an answer, or takes it back (`None`: the question is open again).
+    pub fn set_given(&mut self, id: &str, value: Option<bool>) {
+        match value {
+            Some(value) => self.set(id, value),
+            None => {
+                self.0.remove(id);
+            }
+        }
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
         self.0.iter().map(|(id, value)| (id.as_str(), *value))
     }

@@ -1,15 +1,17 @@
 //! The state of one citizen at the counter: the answers typed into the form and the ticks on
-//! the checklist. Pure (no egui): the window draws it and forwards what staff do.
+//! the checklist. Pure (no egui): the window draws it and forwards what staff do. What the
+//! answers come to (the checklist, which visit is shown, 受付可) is decided by the
+//! [`guidance`](crate::guidance), never here.
 
 use crate::case::{Answers, Case, CaseDate};
 use crate::dates::{DateError, age_on, format_both, format_iso, parse_date};
-use crate::engine::{Evaluation, Outcome, Requirement, VisitNumber, evaluate};
+use crate::engine::{Evaluation, VisitNumber, evaluate};
 use crate::model::{ApplicantKind, DocumentId, ProcedureKind, ProcedureModel, Question};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 /// The date fields of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DateField {
     Visit,
     Birth,
@@ -33,6 +35,10 @@ impl DateField {
             DateField::CardExpiry => "カードの有効期限",
         }
     }
+
+    fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// Why the value of a date field cannot be used.
@@ -55,33 +61,26 @@ pub enum NotReady {
     NoProcedure,
     #[error("手続きする人を選んでください")]
     NoApplicant,
-    #[error("{}を確認してください", .0.label())]
-    Field(DateField),
+    #[error("{}を確認してください（{}）", .0.label(), .1)]
+    Field(DateField, FieldProblem),
 }
 
-/// Where one procedure stands at the counter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProcedureStatus {
-    /// Something blocks the procedure today.
-    Blocked,
-    /// Documents still to be seen.
-    Checking { ticked: usize, total: usize },
-    /// Every document seen and nothing blocks: 受付可.
-    Acceptable,
+/// A date field: what is being typed, and what was there when the field was last left. Only
+/// the latter is read, so a half-typed date never changes what the window shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct DateEntry {
+    typed: String,
+    committed: String,
 }
 
 /// One citizen's visit as the form and checklist hold it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CounterSession {
-    pub cert_issue: bool,
-    pub pin_reset: bool,
+    procedures: BTreeSet<ProcedureKind>,
     pub applicant: Option<ApplicantKind>,
-    pub visit_date: String,
-    pub birth_date: String,
-    pub cert_expiry: String,
-    pub card_expiry: String,
-    /// Answers staff gave; unanswered questions take the model's default.
-    pub answers: Answers,
+    dates: [DateEntry; 4],
+    /// Answers staff gave; a question not answered is open (see [`CounterSession::case`]).
+    answers: Answers,
     /// For the three-step route: which visit this is.
     pub visit: VisitNumber,
     ticks: BTreeSet<(VisitNumber, DocumentId)>,
@@ -90,14 +89,16 @@ pub struct CounterSession {
 impl CounterSession {
     /// A blank visit on `today`.
     pub fn new(today: NaiveDate) -> CounterSession {
+        let mut dates: [DateEntry; 4] = Default::default();
+        let visit = format_iso(today);
+        dates[DateField::Visit.index()] = DateEntry {
+            typed: visit.clone(),
+            committed: visit,
+        };
         CounterSession {
-            cert_issue: false,
-            pin_reset: false,
+            procedures: BTreeSet::new(),
             applicant: None,
-            visit_date: format_iso(today),
-            birth_date: String::new(),
-            cert_expiry: String::new(),
-            card_expiry: String::new(),
+            dates,
             answers: Answers::default(),
             visit: VisitNumber::First,
             ticks: BTreeSet::new(),
@@ -108,74 +109,111 @@ impl CounterSession {
     pub fn from_case(case: &Case) -> CounterSession {
         let iso = |date: Option<NaiveDate>| date.map(format_iso).unwrap_or_default();
         let mut session = CounterSession::new(case.today());
-        session.cert_issue = case.requests(ProcedureKind::CertIssue);
-        session.pin_reset = case.requests(ProcedureKind::PinReset);
+        session.procedures = case.procedures.iter().copied().collect();
         session.applicant = Some(case.applicant);
-        session.birth_date = iso(case.birth_date());
-        session.cert_expiry = iso(case.cert_expiry());
-        session.card_expiry = iso(case.card_expiry());
+        for (field, date) in [
+            (DateField::Birth, case.birth_date()),
+            (DateField::CertExpiry, case.cert_expiry()),
+            (DateField::CardExpiry, case.card_expiry()),
+        ] {
+            session.set_date_text(field, &iso(date));
+            session.commit_date(field);
+        }
         session.answers = case.answers.clone();
         session
     }
 
-    /// 次の方: forget everything about this citizen.
-    pub fn next_citizen(&mut self, today: NaiveDate) {
-        *self = CounterSession::new(today);
+    /// Nothing about a citizen has been entered (the visit date aside): 次の方 needs no
+    /// second thought.
+    pub fn is_blank(&self) -> bool {
+        let mut blank = CounterSession::new(NaiveDate::default());
+        blank.dates[DateField::Visit.index()] = self.dates[DateField::Visit.index()].clone();
+        *self == blank
     }
 
+    pub fn procedures(&self) -> Vec<ProcedureKind> {
+        self.procedures.iter().copied().collect()
+    }
+
+    pub fn requests(&self, procedure: ProcedureKind) -> bool {
+        self.procedures.contains(&procedure)
+    }
+
+    pub fn toggle_procedure(&mut self, procedure: ProcedureKind) {
+        if !self.procedures.remove(&procedure) {
+            self.procedures.insert(procedure);
+        }
+    }
+
+    /// What is typed in a date field (not yet read until the field is left).
     pub fn text(&self, field: DateField) -> &str {
-        match field {
-            DateField::Visit => &self.visit_date,
-            DateField::Birth => &self.birth_date,
-            DateField::CertExpiry => &self.cert_expiry,
-            DateField::CardExpiry => &self.card_expiry,
-        }
+        &self.dates[field.index()].typed
     }
 
-    pub fn text_mut(&mut self, field: DateField) -> &mut String {
-        match field {
-            DateField::Visit => &mut self.visit_date,
-            DateField::Birth => &mut self.birth_date,
-            DateField::CertExpiry => &mut self.cert_expiry,
-            DateField::CardExpiry => &mut self.card_expiry,
-        }
+    pub fn set_date_text(&mut self, field: DateField, text: &str) {
+        self.dates[field.index()].typed = text.to_string();
     }
 
-    /// The answer to a question: given, or the model's default.
+    /// The field was left (Tab, Enter, a click elsewhere): its text is read from now on.
+    /// Gives whether that changed anything.
+    pub fn commit_date(&mut self, field: DateField) -> bool {
+        let entry = &mut self.dates[field.index()];
+        let changed = entry.committed != entry.typed;
+        entry.committed = entry.typed.clone();
+        changed
+    }
+
+    /// Every field left at once (before printing, say). Gives whether anything changed.
+    pub fn commit_all_dates(&mut self) -> bool {
+        let mut changed = false;
+        for field in DateField::ALL {
+            changed |= self.commit_date(field);
+        }
+        changed
+    }
+
+    /// The answer given to a question, `None` while it is open.
+    pub fn given_answer(&self, id: &str) -> Option<bool> {
+        self.answers.given(id)
+    }
+
+    /// The answer a decision takes: given, or the model's default.
     pub fn answer(&self, model: &ProcedureModel, id: &str) -> bool {
         self.answers.get(model, id)
     }
 
-    pub fn set_answer(&mut self, id: &str, value: bool) {
-        self.answers.set(id, value);
-    }
-
-    pub fn procedures(&self) -> Vec<ProcedureKind> {
-        let mut procedures = Vec::new();
-        if self.cert_issue {
-            procedures.push(ProcedureKind::CertIssue);
-        }
-        if self.pin_reset {
-            procedures.push(ProcedureKind::PinReset);
-        }
-        procedures
-    }
-
-    pub fn procedure_mut(&mut self, procedure: ProcedureKind) -> &mut bool {
-        match procedure {
-            ProcedureKind::CertIssue => &mut self.cert_issue,
-            ProcedureKind::PinReset => &mut self.pin_reset,
+    /// Answers a question (`None` opens it again). A question that stands for a document
+    /// (`confirms` in the model: answering yes is having seen it) ticks or unticks it too, so
+    /// staff confirm it once.
+    pub fn set_answer(&mut self, model: &ProcedureModel, id: &str, answer: Option<bool>) {
+        self.answers.set_given(id, answer);
+        if let Some(document) = model.question(id).and_then(|q| q.confirms.as_ref()) {
+            self.set_tick(VisitNumber::First, document, answer == Some(true));
         }
     }
 
-    pub fn toggle_procedure(&mut self, procedure: ProcedureKind) {
-        let chosen = self.procedure_mut(procedure);
-        *chosen = !*chosen;
+    /// Ticks or unticks a document; a document a question stands for answers that question.
+    pub fn tick(
+        &mut self,
+        model: &ProcedureModel,
+        visit: VisitNumber,
+        document: &DocumentId,
+        ticked: bool,
+    ) {
+        self.set_tick(visit, document, ticked);
+        if visit == VisitNumber::First
+            && let Some(question) = model
+                .questions
+                .iter()
+                .find(|q| q.confirms.as_ref() == Some(document))
+        {
+            self.answers.set_given(&question.id, Some(ticked));
+        }
     }
 
     /// The date typed in a field: `Ok(None)` when empty.
     pub fn date(&self, field: DateField) -> Result<Option<NaiveDate>, FieldProblem> {
-        let text = self.text(field).trim();
+        let text = self.dates[field.index()].committed.trim();
         if text.is_empty() {
             return if field == DateField::Visit {
                 Err(FieldProblem::NoVisitDate)
@@ -221,8 +259,10 @@ impl CounterSession {
         Some(echo)
     }
 
-    /// The case, once procedure and applicant are chosen and every date can be used.
-    pub fn case(&self) -> Result<Case, NotReady> {
+    /// The case, once procedure and applicant are chosen and every date can be used. The
+    /// questions the form asks that decide a document and are not answered yet are open: a
+    /// decision that reads one waits for it.
+    pub fn case(&self, model: &ProcedureModel) -> Result<Case, NotReady> {
         let procedures = self.procedures();
         if procedures.is_empty() {
             return Err(NotReady::NoProcedure);
@@ -230,29 +270,38 @@ impl CounterSession {
         let Some(applicant) = self.applicant else {
             return Err(NotReady::NoApplicant);
         };
-        if let Some(field) = DateField::ALL
+        if let Some((field, problem)) = DateField::ALL
             .into_iter()
-            .find(|f| self.field_problem(*f).is_some())
+            .find_map(|f| self.field_problem(f).map(|p| (f, p)))
         {
-            return Err(NotReady::Field(field));
+            return Err(NotReady::Field(field, problem));
         }
         let date = |field| self.date(field).ok().flatten();
-        let today = date(DateField::Visit).ok_or(NotReady::Field(DateField::Visit))?;
+        let today = date(DateField::Visit)
+            .ok_or(NotReady::Field(DateField::Visit, FieldProblem::NoVisitDate))?;
         let mut case = Case::new(today, procedures, applicant);
         case.birth_date = date(DateField::Birth).map(CaseDate);
         case.cert_expiry = date(DateField::CertExpiry).map(CaseDate);
         case.card_expiry = date(DateField::CardExpiry).map(CaseDate);
         case.answers = self.answers.clone();
+        let deciding = document_questions(model);
+        case.open_questions = self
+            .questions(model)
+            .into_iter()
+            .filter(|q| deciding.contains(&q.id.as_str()) && self.given_answer(&q.id).is_none())
+            .map(|q| q.id.clone())
+            .collect();
         Ok(case)
     }
 
     /// The evaluation of the case, or why there is none yet.
     pub fn evaluation(&self, model: &ProcedureModel) -> Result<Evaluation, NotReady> {
-        self.case().map(|case| evaluate(model, &case))
+        self.case(model).map(|case| evaluate(model, &case))
     }
 
     /// The questions the chosen procedures and applicant depend on, in the model's order:
-    /// those read by their routes (when, documents, exemptions), blockers and warnings.
+    /// those read by their routes (when, documents, exemptions), blockers, warnings, staff
+    /// prompts and the convenience-store line.
     pub fn questions<'m>(&self, model: &'m ProcedureModel) -> Vec<&'m Question> {
         let Some(applicant) = self.applicant else {
             return Vec::new();
@@ -264,17 +313,7 @@ impl CounterSession {
             .iter()
             .filter(|r| r.applicant == applicant && procedures.contains(&r.procedure))
         {
-            if let Some(when) = &route.when {
-                when.answers_read(&mut read);
-            }
-            for need in route.flow.visits().flat_map(|v| &v.documents) {
-                if let Some(when) = &need.when {
-                    when.answers_read(&mut read);
-                }
-                for exemption in need.exempt_if.iter().filter_map(|id| model.exemption(id)) {
-                    exemption.when.answers_read(&mut read);
-                }
-            }
+            route_reads(model, route, &mut read);
         }
         let asked = |kinds: &[ProcedureKind]| kinds.iter().any(|p| procedures.contains(p));
         for blocker in model.blockers.iter().filter(|b| asked(&b.procedures)) {
@@ -283,6 +322,7 @@ impl CounterSession {
         for warning in model.warnings.iter().filter(|w| asked(&w.procedures)) {
             warning.when.answers_read(&mut read);
         }
+        model.convenience_store.when.answers_read(&mut read);
         model
             .questions
             .iter()
@@ -290,30 +330,11 @@ impl CounterSession {
             .collect()
     }
 
-    /// The visit the checklist shows: the second only when a three-step route goes ahead.
-    pub fn shown_visit(&self, evaluation: &Evaluation) -> VisitNumber {
-        if evaluation.going_ahead().any(|o| !o.same_day) {
-            self.visit
-        } else {
-            VisitNumber::First
-        }
-    }
-
-    /// The documents of the visit being checked, for the procedures that can go ahead.
-    pub fn checklist<'e>(&self, evaluation: &'e Evaluation) -> Vec<&'e Requirement> {
-        let visit = self.shown_visit(evaluation);
-        let going: Vec<&Outcome> = evaluation.going_ahead().collect();
-        evaluation
-            .requirements_for(visit)
-            .filter(|r| going.iter().any(|o| o.asks_for(visit, &r.document)))
-            .collect()
-    }
-
     pub fn is_ticked(&self, visit: VisitNumber, document: &DocumentId) -> bool {
         self.ticks.contains(&(visit, document.clone()))
     }
 
-    pub fn set_tick(&mut self, visit: VisitNumber, document: &DocumentId, ticked: bool) {
+    fn set_tick(&mut self, visit: VisitNumber, document: &DocumentId, ticked: bool) {
         let key = (visit, document.clone());
         if ticked {
             self.ticks.insert(key);
@@ -322,55 +343,74 @@ impl CounterSession {
         }
     }
 
-    /// Drops the ticks of documents no longer asked for; the others stay.
+    /// The documents ticked at a visit.
+    pub fn ticked_at(&self, visit: VisitNumber) -> Vec<DocumentId> {
+        self.ticks
+            .iter()
+            .filter(|(v, _)| *v == visit)
+            .map(|(_, d)| d.clone())
+            .collect()
+    }
+
+    /// Drops the ticks of documents no longer asked for or to be confirmed; the others stay.
     pub fn keep_ticks_of(&mut self, evaluation: &Evaluation) {
         self.ticks.retain(|(visit, document)| {
             evaluation
                 .requirements
                 .iter()
                 .any(|r| r.visit == *visit && &r.document == document)
+                || evaluation
+                    .outcomes
+                    .iter()
+                    .flat_map(|o| &o.to_confirm)
+                    .any(|(v, d, _)| v == visit && d == document)
         });
     }
+}
 
-    /// Ids ticked for the shown visit, in checklist order.
-    pub fn presented(&self, evaluation: &Evaluation) -> Vec<DocumentId> {
-        let visit = self.shown_visit(evaluation);
-        self.checklist(evaluation)
-            .into_iter()
-            .filter(|r| self.is_ticked(visit, &r.document))
-            .map(|r| r.document.clone())
-            .collect()
+/// The answers a route reads: its `when`, its documents' conditions and exemptions, its
+/// staff prompts.
+fn route_reads(model: &ProcedureModel, route: &crate::model::Route, read: &mut Vec<String>) {
+    if let Some(when) = &route.when {
+        when.answers_read(read);
     }
-
-    /// Where one procedure stands: 受付可 only when nothing blocks it and every document it
-    /// asks for at this visit is ticked.
-    pub fn procedure_status(&self, evaluation: &Evaluation, outcome: &Outcome) -> ProcedureStatus {
-        if !outcome.goes_ahead() {
-            return ProcedureStatus::Blocked;
+    for need in route.flow.visits().flat_map(|v| &v.documents) {
+        if let Some(when) = &need.when {
+            when.answers_read(read);
         }
-        let visit = if outcome.same_day {
-            VisitNumber::First
-        } else {
-            self.shown_visit(evaluation)
-        };
-        let own = || outcome.needs.iter().filter(|(v, _)| *v == visit);
-        let total = own().count();
-        let ticked = own().filter(|(_, d)| self.is_ticked(visit, d)).count();
-        if ticked == total {
-            ProcedureStatus::Acceptable
-        } else {
-            ProcedureStatus::Checking { ticked, total }
+        for exemption in need.exempt_if.iter().filter_map(|id| model.exemption(id)) {
+            exemption.when.answers_read(read);
         }
     }
-
-    /// Every asked procedure with where it stands, in the order asked.
-    pub fn statuses(&self, evaluation: &Evaluation) -> Vec<(ProcedureKind, ProcedureStatus)> {
-        evaluation
-            .outcomes
-            .iter()
-            .map(|o| (o.procedure, self.procedure_status(evaluation, o)))
-            .collect()
+    for prompt in &route.staff_prompts {
+        prompt.when.answers_read(read);
     }
+}
+
+/// The questions whose answer decides whether a document is asked for (a need's condition or
+/// an exemption reads it), or that stand for a document: the counter asks these before it
+/// decides, rather than take their defaults.
+pub fn document_questions(model: &ProcedureModel) -> Vec<&str> {
+    let mut read: Vec<String> = Vec::new();
+    for need in model
+        .routes
+        .iter()
+        .flat_map(|r| r.flow.visits())
+        .flat_map(|v| &v.documents)
+    {
+        if let Some(when) = &need.when {
+            when.answers_read(&mut read);
+        }
+    }
+    for exemption in &model.exemptions {
+        exemption.when.answers_read(&mut read);
+    }
+    model
+        .questions
+        .iter()
+        .filter(|q| read.contains(&q.id) || q.confirms.is_some())
+        .map(|q| q.id.as_str())
+        .collect()
 }
 
 #[cfg(test)]

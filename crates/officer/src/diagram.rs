@@ -168,6 +168,31 @@ impl Diagram {
         }
     }
 
+    /// The same diagram `factor` times larger (a screen shows it larger than paper).
+    pub fn scaled(mut self, factor: f32) -> Diagram {
+        for page in &mut self.pages {
+            page.width *= factor;
+            page.height *= factor;
+            for node in &mut page.nodes {
+                (node.x, node.y, node.w, node.h) = (
+                    node.x * factor,
+                    node.y * factor,
+                    node.w * factor,
+                    node.h * factor,
+                );
+                for label in &mut node.labels {
+                    (label.x, label.y, label.size) =
+                        (label.x * factor, label.y * factor, label.size * factor);
+                }
+            }
+            for arrow in &mut page.arrows {
+                arrow.from = (arrow.from.0 * factor, arrow.from.1 * factor);
+                arrow.to = (arrow.to.0 * factor, arrow.to.1 * factor);
+            }
+        }
+        self
+    }
+
     /// Every text of the diagram.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.pages.iter().flat_map(|p| {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::guidance::{Guidance, Status};
 
 fn model() -> ProcedureModel {
     ProcedureModel::embedded().unwrap()
@@ -8,16 +9,35 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
 }
 
+fn type_date(session: &mut CounterSession, field: DateField, text: &str) {
+    session.set_date_text(field, text);
+    session.commit_date(field);
+}
+
+/// 本人, renewal, inside the window, dates typed.
 fn principal_renewal() -> CounterSession {
     let mut session = CounterSession::new(today());
-    session.cert_issue = true;
+    session.toggle_procedure(ProcedureKind::CertIssue);
     session.applicant = Some(ApplicantKind::Principal);
+    type_date(&mut session, DateField::CertExpiry, "2026-12-10");
+    type_date(&mut session, DateField::CardExpiry, "2031-12-10");
     session
 }
 
-fn status_of_renewal(session: &CounterSession, model: &ProcedureModel) -> ProcedureStatus {
-    let evaluation = session.evaluation(model).unwrap();
-    session.procedure_status(&evaluation, &evaluation.outcomes[0])
+/// Where the renewal stands, as the guidance says (the one place that decides it).
+fn renewal_status(session: &CounterSession, model: &ProcedureModel) -> Status {
+    let case = session.case(model).unwrap();
+    let evaluation = evaluate(model, &case);
+    let visit = crate::guidance::shown_visit(&evaluation, session.visit);
+    let guidance = Guidance::build(model, &case, &evaluation, visit, &session.ticked_at(visit));
+    guidance.procedures[0].status
+}
+
+const CARD: &str = "card";
+const SECOND_ID: &str = "principal_secondary_id";
+
+fn doc(id: &str) -> DocumentId {
+    DocumentId(id.into())
 }
 
 #[test]
@@ -25,118 +45,128 @@ fn nothing_is_evaluated_before_procedure_and_applicant_are_chosen() {
     let mut session = CounterSession::new(today());
     let model = model();
     assert_eq!(session.evaluation(&model), Err(NotReady::NoProcedure));
-    session.cert_issue = true;
+    session.toggle_procedure(ProcedureKind::CertIssue);
     assert_eq!(session.evaluation(&model), Err(NotReady::NoApplicant));
 }
 
 #[test]
-fn acceptable_only_when_every_document_is_ticked() {
+fn a_question_that_decides_a_document_waits_for_its_answer() {
     let model = model();
     let mut session = principal_renewal();
-    session.set_answer("pins_known", false);
+    session.tick(&model, VisitNumber::First, &doc(CARD), true);
+    // 「本人が暗証番号を覚えている」 decides the second ID: not answered, not decided.
+    assert_eq!(renewal_status(&session, &model), Status::Undecided);
+    session.set_answer(&model, "pins_known", Some(false));
+    session.set_answer(&model, "pin_locked", Some(false));
     assert_eq!(
-        status_of_renewal(&session, &model),
-        ProcedureStatus::Checking {
-            ticked: 0,
-            total: 2
-        }
-    );
-    session.set_tick(VisitNumber::First, &DocumentId("card".into()), true);
-    assert_eq!(
-        status_of_renewal(&session, &model),
-        ProcedureStatus::Checking {
+        renewal_status(&session, &model),
+        Status::Checking {
             ticked: 1,
             total: 2
         }
     );
-    session.set_tick(
-        VisitNumber::First,
-        &DocumentId("principal_secondary_id".into()),
-        true,
-    );
-    assert_eq!(
-        status_of_renewal(&session, &model),
-        ProcedureStatus::Acceptable
-    );
+    session.tick(&model, VisitNumber::First, &doc(SECOND_ID), true);
+    assert_eq!(renewal_status(&session, &model), Status::AcceptedToday);
+    session.set_answer(&model, "pins_known", None);
+    assert_eq!(renewal_status(&session, &model), Status::Undecided);
+}
+
+#[test]
+fn a_missing_expiry_date_is_never_acceptable() {
+    let model = model();
+    let mut session = principal_renewal();
+    session.set_answer(&model, "pins_known", Some(true));
+    session.set_answer(&model, "pin_locked", Some(false));
+    session.tick(&model, VisitNumber::First, &doc(CARD), true);
+    assert_eq!(renewal_status(&session, &model), Status::AcceptedToday);
+    type_date(&mut session, DateField::CertExpiry, "");
+    assert_eq!(renewal_status(&session, &model), Status::Undecided);
 }
 
 #[test]
 fn a_blocked_case_is_never_acceptable() {
     let model = model();
     let mut session = principal_renewal();
-    session.card_expiry = "2026-11-24".into();
-    session.set_tick(VisitNumber::First, &DocumentId("card".into()), true);
-    assert_eq!(
-        status_of_renewal(&session, &model),
-        ProcedureStatus::Blocked
-    );
+    type_date(&mut session, DateField::CardExpiry, "2026-11-24");
+    session.tick(&model, VisitNumber::First, &doc(CARD), true);
+    assert_eq!(renewal_status(&session, &model), Status::Refused);
 }
 
 #[test]
-fn one_blocked_procedure_leaves_the_other_acceptable_and_its_documents_off_the_list() {
+fn a_half_typed_date_is_not_read_until_the_field_is_left() {
     let model = model();
     let mut session = principal_renewal();
-    session.pin_reset = true;
-    session.visit_date = "2027-01-05".into();
-    session.cert_expiry = "2027-06-30".into();
-    session.set_answer("pin_locked", true);
-    let evaluation = session.evaluation(&model).unwrap();
-    let ids: Vec<&str> = session
-        .checklist(&evaluation)
-        .iter()
-        .map(|r| r.document.as_str())
-        .collect();
-    assert_eq!(ids, ["card", "principal_secondary_id"]);
-    for id in ids {
-        session.set_tick(VisitNumber::First, &DocumentId(id.into()), true);
-    }
-    assert_eq!(
-        session.statuses(&evaluation),
-        [
-            (ProcedureKind::CertIssue, ProcedureStatus::Blocked),
-            (ProcedureKind::PinReset, ProcedureStatus::Acceptable)
-        ]
-    );
+    let before = session.evaluation(&model);
+    session.set_date_text(DateField::CertExpiry, "2027-0");
+    assert_eq!(session.text(DateField::CertExpiry), "2027-0");
+    assert_eq!(session.evaluation(&model), before);
+    assert_eq!(session.field_problem(DateField::CertExpiry), None);
+    assert!(session.commit_date(DateField::CertExpiry));
+    assert!(session.field_problem(DateField::CertExpiry).is_some());
+    assert!(matches!(
+        session.evaluation(&model),
+        Err(NotReady::Field(DateField::CertExpiry, _))
+    ));
+}
+
+#[test]
+fn the_sealed_inquiry_form_is_one_thing_to_confirm() {
+    let model = model();
+    let envelope = doc("sealed_inquiry_envelope");
+    let mut session = CounterSession::new(today());
+    session.toggle_procedure(ProcedureKind::CertIssue);
+    session.applicant = Some(ApplicantKind::Proxy);
+    session.set_answer(&model, "has_inquiry_form", Some(true));
+    assert!(session.is_ticked(VisitNumber::First, &envelope));
+    session.tick(&model, VisitNumber::First, &envelope, false);
+    assert_eq!(session.given_answer("has_inquiry_form"), Some(false));
+    session.tick(&model, VisitNumber::First, &envelope, true);
+    assert_eq!(session.given_answer("has_inquiry_form"), Some(true));
 }
 
 #[test]
 fn changing_an_answer_keeps_ticks_still_required() {
     let model = model();
     let mut session = principal_renewal();
-    session.set_answer("pins_known", false);
-    let card = DocumentId("card".into());
-    let second = DocumentId("principal_secondary_id".into());
-    session.set_tick(VisitNumber::First, &card, true);
-    session.set_tick(VisitNumber::First, &second, true);
-    session.set_answer("pins_known", true);
+    session.set_answer(&model, "pins_known", Some(false));
+    session.tick(&model, VisitNumber::First, &doc(CARD), true);
+    session.tick(&model, VisitNumber::First, &doc(SECOND_ID), true);
+    session.set_answer(&model, "pins_known", Some(true));
+    session.set_answer(&model, "pin_locked", Some(false));
     session.keep_ticks_of(&session.evaluation(&model).unwrap());
-    assert!(session.is_ticked(VisitNumber::First, &card));
-    assert!(!session.is_ticked(VisitNumber::First, &second));
+    assert!(session.is_ticked(VisitNumber::First, &doc(CARD)));
+    assert!(!session.is_ticked(VisitNumber::First, &doc(SECOND_ID)));
 }
 
 #[test]
 fn a_case_file_fills_the_form_back_to_the_same_case() {
-    let mut case = principal_renewal().case().unwrap();
+    let model = model();
+    let mut session = principal_renewal();
+    session.set_answer(&model, "pins_known", Some(true));
+    session.set_answer(&model, "pin_locked", Some(true));
+    let mut case = session.case(&model).unwrap();
     case.birth_date = Some(CaseDate(NaiveDate::from_ymd_opt(1980, 6, 15).unwrap()));
-    case.answers.set("pin_locked", true);
-    assert_eq!(CounterSession::from_case(&case).case().unwrap(), case);
+    assert_eq!(CounterSession::from_case(&case).case(&model).unwrap(), case);
 }
 
 #[test]
-fn next_citizen_clears_everything() {
-    let mut session = principal_renewal();
-    session.birth_date = "S55.6.15".into();
-    session.set_answer("pin_locked", true);
-    session.set_tick(VisitNumber::First, &DocumentId("card".into()), true);
-    let tomorrow = today().succ_opt().unwrap();
-    session.next_citizen(tomorrow);
-    assert_eq!(session, CounterSession::new(tomorrow));
+fn a_blank_session_needs_no_confirmation_and_anything_entered_does() {
+    let model = model();
+    let mut session = CounterSession::new(today());
+    assert!(session.is_blank());
+    type_date(&mut session, DateField::Visit, "2026-11-26");
+    assert!(
+        session.is_blank(),
+        "the visit date is not about the citizen"
+    );
+    session.set_answer(&model, "pin_locked", Some(true));
+    assert!(!session.is_blank());
 }
 
 #[test]
 fn dates_are_echoed_in_both_calendars_with_the_age() {
     let mut session = principal_renewal();
-    session.birth_date = "S55.6.15".into();
+    type_date(&mut session, DateField::Birth, "S55.6.15");
     assert_eq!(
         session.echo(DateField::Birth).unwrap(),
         "1980年6月15日（昭和55年6月15日）・46歳"
@@ -147,26 +177,21 @@ fn dates_are_echoed_in_both_calendars_with_the_age() {
 fn bad_dates_get_a_message_and_stop_the_evaluation() {
     let model = model();
     let mut session = principal_renewal();
-    session.birth_date = "2月30日".into();
+    type_date(&mut session, DateField::Birth, "2月30日");
     assert!(session.field_problem(DateField::Birth).is_some());
-    session.birth_date = "2026-02-30".into();
-    assert!(
-        session
-            .field_problem(DateField::Birth)
-            .unwrap()
-            .to_string()
-            .contains("存在しない")
-    );
+    type_date(&mut session, DateField::Birth, "2026-02-30");
+    let problem = session.field_problem(DateField::Birth).unwrap();
+    assert!(problem.to_string().contains("存在しない"), "{problem}");
     assert_eq!(
         session.evaluation(&model),
-        Err(NotReady::Field(DateField::Birth))
+        Err(NotReady::Field(DateField::Birth, problem))
     );
-    session.birth_date = "2027-01-01".into();
+    type_date(&mut session, DateField::Birth, "2027-01-01");
     assert_eq!(
         session.field_problem(DateField::Birth),
         Some(FieldProblem::BirthAfterVisit)
     );
-    session.birth_date = "1980-01-01".into();
+    type_date(&mut session, DateField::Birth, "1980-01-01");
     assert!(session.evaluation(&model).is_ok());
 }
 
@@ -178,16 +203,16 @@ fn ids(questions: Vec<&Question>) -> Vec<&str> {
 fn only_the_questions_that_matter_are_asked() {
     let model = model();
     let mut session = CounterSession::new(today());
-    session.pin_reset = true;
-    session.applicant = Some(ApplicantKind::Principal);
-    assert!(session.questions(&model).is_empty());
+    session.toggle_procedure(ProcedureKind::PinReset);
     session.applicant = Some(ApplicantKind::LegalRepMinor);
-    assert_eq!(
-        ids(session.questions(&model)),
-        ["domicile_in_city", "same_household_parent"]
+    let asked = ids(session.questions(&model));
+    assert!(
+        asked.contains(&"domicile_in_city") && asked.contains(&"same_household_parent"),
+        "{asked:?}"
     );
-    session.pin_reset = false;
-    session.cert_issue = true;
+    assert!(!asked.contains(&"has_inquiry_form"), "{asked:?}");
+    session.toggle_procedure(ProcedureKind::PinReset);
+    session.toggle_procedure(ProcedureKind::CertIssue);
     session.applicant = Some(ApplicantKind::Proxy);
     assert_eq!(
         ids(session.questions(&model)),
@@ -201,13 +226,16 @@ fn only_the_questions_that_matter_are_asked() {
 }
 
 #[test]
-fn the_second_visit_shows_its_own_documents() {
+fn the_questions_that_decide_a_document_come_from_the_model() {
     let model = model();
-    let mut session = CounterSession::new(today());
-    session.pin_reset = true;
-    session.applicant = Some(ApplicantKind::Proxy);
-    let evaluation = session.evaluation(&model).unwrap();
-    assert_eq!(session.checklist(&evaluation).len(), 2);
-    session.visit = VisitNumber::Second;
-    assert_eq!(session.checklist(&evaluation).len(), 7);
+    let deciding = document_questions(&model);
+    for id in [
+        "pins_known",
+        "pin_locked",
+        "same_household_parent",
+        "has_inquiry_form",
+    ] {
+        assert!(deciding.contains(&id), "{id}: {deciding:?}");
+    }
+    assert!(!deciding.contains(&"cert_revoked"), "{deciding:?}");
 }

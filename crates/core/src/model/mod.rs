@@ -268,8 +268,13 @@ pub struct Question {
     /// A longer explanation shown on hover.
     #[serde(default)]
     pub help: Option<String>,
-    /// The answer until someone says otherwise.
+    /// The answer until someone says otherwise (case files; the counter asks before it
+    /// decides on a question that decides a document).
     pub default: bool,
+    /// A document this question stands for: answering yes is having seen it at the counter,
+    /// so staff confirm it once (the sealed 照会書兼回答書).
+    #[serde(default)]
+    pub confirms: Option<DocumentId>,
     pub source: Source,
 }
 

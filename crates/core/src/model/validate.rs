@@ -20,6 +20,7 @@ pub(super) fn problems(model: &ProcedureModel, text: &str, file: &str) -> Vec<Mo
     check.ids_are_unique();
     check.routes_name_known_documents();
     check.routes_name_known_exemptions();
+    check.questions_confirm_known_documents();
     check.visits_ask_for_something();
     check.one_entry_each();
     check.every_pair_has_a_fallback_route();
@@ -187,6 +188,27 @@ impl Validator<'_> {
                         ),
                     );
                 }
+            }
+        }
+    }
+
+    /// A question that stands for a document names one the model defines.
+    fn questions_confirm_known_documents(&mut self) {
+        let model = self.model;
+        let defined: Vec<&str> = model.documents.iter().map(|d| d.id.as_str()).collect();
+        for (index, question) in model.questions.iter().enumerate() {
+            let Some(document) = &question.confirms else {
+                continue;
+            };
+            if !defined.contains(&document.as_str()) {
+                self.report(
+                    &[Step::Key("questions"), Step::Index(index), Step::Key("confirms")],
+                    format!(
+                        "質問 \"{}\" が書類 \"{document}\" を確かめるとしていますが、documents にその id の書類がありません（あるもの: {}）",
+                        question.id,
+                        sorted_list(defined.iter().copied())
+                    ),
+                );
             }
         }
     }

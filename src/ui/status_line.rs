@@ -1,0 +1,116 @@
+//! The window's edges: the top bar (title, 次の方, 規則の図, the rules and the printer in use,
+//! the shared model's problems), the status line under the panels (always the same height, so
+//! a notice moves nothing), and the question before 次の方 clears an unprinted citizen.
+
+use super::app::CounterApp;
+use super::commands::AppCommand;
+use super::output::Notice;
+use super::theme;
+use crate::model_file::ModelOrigin;
+use egui::RichText;
+
+/// The title, the buttons and what the window runs on.
+pub fn top_bar_ui(ui: &mut egui::Ui, app: &CounterApp, commands: &mut Vec<AppCommand>) {
+    let model = &app.source.model;
+    let roomy = ui.available_width() > 1300.0;
+    ui.horizontal(|ui| {
+        ui.heading("madoguchi 窓口");
+        if roomy {
+            ui.label(RichText::new(super::procedure_titles(model)).weak());
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let next = ui
+                .button(RichText::new("次の方").strong())
+                .on_hover_text("入力と確認をすべて消して、次の方の受付を始めます（Ctrl+N）");
+            if next.clicked() {
+                commands.push(AppCommand::NextCitizen);
+            }
+            ui.label(RichText::new("Ctrl+N").small().weak());
+            if ui
+                .selectable_label(app.show_diagram, "規則の図")
+                .on_hover_text("使っている手続きモデルを流れ図で見ます（Esc で閉じます）")
+                .clicked()
+            {
+                commands.push(AppCommand::ToggleDiagram);
+            }
+            ui.label(RichText::new(app.printer_label()).small().weak());
+            ui.label(RichText::new(rules_in_use(app)).small().weak());
+        });
+    });
+    for problem in app.source.problems() {
+        egui::Frame::new()
+            .fill(theme::RED_FILL)
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.colored_label(theme::RED, problem);
+            });
+    }
+}
+
+/// `規則: ページ更新日 2024年3月22日（組み込み・署名なし）`.
+fn rules_in_use(app: &CounterApp) -> String {
+    let origin = match &app.source.origin {
+        ModelOrigin::Embedded => "組み込み".to_string(),
+        ModelOrigin::File(path) => format!("共有: {}", path.display()),
+    };
+    // Thin hyphens vanish in small grey text: the date in words.
+    let updated = &app.source.model.page.updated;
+    let updated = crate::dates::parse_date(updated).map_or_else(
+        |_| updated.clone(),
+        |d| d.format("%Y年%-m月%-d日").to_string(),
+    );
+    format!(
+        "規則: ページ更新日 {updated}（{origin}{}）",
+        app.source.approval()
+    )
+}
+
+/// The last notice, and 元に戻す after 次の方; the same height with or without them.
+pub fn notice_ui(ui: &mut egui::Ui, app: &CounterApp, commands: &mut Vec<AppCommand>) {
+    ui.horizontal_wrapped(|ui| {
+        if app.undo_offered() {
+            ui.label("次の方に進みました。");
+            if ui
+                .button("元に戻す")
+                .on_hover_text("前の方の入力に戻します（Ctrl+Z）")
+                .clicked()
+            {
+                commands.push(AppCommand::UndoNextCitizen);
+            }
+            ui.label(RichText::new("Ctrl+Z").small().weak());
+        }
+        match &app.notice {
+            Some(Notice::Done(text)) => {
+                ui.colored_label(theme::GREEN, format!("✓ {text}"));
+            }
+            Some(Notice::Failed(text)) | Some(Notice::Refused(text)) => {
+                ui.colored_label(theme::RED, format!("× {text}"));
+            }
+            Some(Notice::PrintFailed(text)) => {
+                ui.colored_label(theme::RED, format!("× {text}"));
+                if ui.button("もう一度印刷").clicked() {
+                    commands.push(AppCommand::RetryPrint);
+                }
+            }
+            None => {}
+        }
+    });
+}
+
+/// 次の方 for a citizen whose sheet was never printed or saved: asked once.
+pub fn confirm_next_ui(ctx: &egui::Context, commands: &mut Vec<AppCommand>) {
+    egui::Modal::new(egui::Id::unique("confirm_next_citizen")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("次の方に進みますか");
+        ui.label("この方の案内はまだ印刷も保存もしていません。入力と確認をすべて消します（消したあと少しの間は「元に戻す」で戻せます）。");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("次の方へ（Enter）").clicked() {
+                commands.push(AppCommand::ConfirmNextCitizen);
+            }
+            if ui.button("戻る（Esc）").clicked() {
+                commands.push(AppCommand::CancelNextCitizen);
+            }
+        });
+    });
+}
