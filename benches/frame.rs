@@ -14,7 +14,7 @@ fn bench_frame(c: &mut Criterion) {
     install_fonts(&ctx);
     let case = Case::from_ron(CASE, "proxy").unwrap();
     let mut app = CounterApp::new(ModelSource::load(ModelOrigin::Embedded), case.today());
-    app.prefill(
+    app.counter.prefill(
         &case,
         &[
             "card".into(),
@@ -22,7 +22,7 @@ fn bench_frame(c: &mut Criterion) {
             "power_of_attorney".into(),
         ],
     );
-    app.session.visit = VisitNumber::Second;
+    app.counter.session.visit = VisitNumber::Second;
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,

@@ -3,10 +3,10 @@
 //! under the procedures they are for, what staff should know. It draws the guidance and the
 //! language file's words; the ticks come back as commands.
 
-use super::app::View;
 use super::commands::AppCommand;
 use super::model_source::ModelSource;
 use super::theme;
+use super::view::View;
 use crate::engine::VisitNumber;
 use crate::guidance::{DocumentLine, Guidance, ProcedureGuidance, Status};
 use crate::language::Language;

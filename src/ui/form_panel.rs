@@ -1,10 +1,10 @@
 //! The form: procedure(s), who is at the counter, dates, and only the questions that matter.
 //! The lists and their F-keys come from the model, in its order; edits come back as commands.
 
-use super::app::View;
 use super::commands::AppCommand;
 use super::model_source::ModelSource;
 use super::theme;
+use super::view::View;
 use crate::counter::{CounterSession, DateField, document_questions};
 use crate::engine::VisitNumber;
 use crate::guidance::ProcedureState;

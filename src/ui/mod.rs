@@ -4,18 +4,24 @@
 mod app;
 mod checklist_panel;
 mod commands;
+mod counter_state;
 mod diagram_view;
+mod edits;
 mod form_panel;
+mod handing_out;
 mod model_source;
 mod output;
 mod status_line;
 mod summary_panel;
 pub mod theme;
+mod view;
 
-pub use app::{CounterApp, View, report_first_frame};
+pub use app::{CounterApp, report_first_frame};
 pub use commands::AppCommand;
+pub use counter_state::CounterState;
 pub use model_source::ModelSource;
 pub use output::{Notice, SaveChoice, system_save_dialog};
+pub use view::View;
 
 use crate::exit::{EXIT_BAD_INPUT, EXIT_NO_WINDOW, EXIT_OK};
 use crate::model_file::ModelOrigin;
@@ -159,7 +165,7 @@ pub fn run(options: WindowOptions) -> i32 {
             }
             app.report_first_frame = std::env::var_os(REPORT_FIRST_FRAME_ENV).is_some();
             if let Some(case) = &prefill {
-                app.prefill(case, &presented);
+                app.counter.prefill(case, &presented);
             }
             app.watch_model(&cc.egui_ctx);
             Ok(Box::new(app))

@@ -2,15 +2,15 @@
 //! the shared model's problems), the status line under the panels (always the same height, so
 //! a notice moves nothing), and the question before 次の方 clears an unprinted citizen.
 
-use super::app::CounterApp;
 use super::commands::AppCommand;
+use super::counter_state::CounterState;
 use super::output::Notice;
 use super::theme;
 use crate::model_file::ModelOrigin;
 use egui::RichText;
 
 /// The title, the buttons and what the window runs on.
-pub fn top_bar_ui(ui: &mut egui::Ui, app: &CounterApp, commands: &mut Vec<AppCommand>) {
+pub fn top_bar_ui(ui: &mut egui::Ui, app: &CounterState, commands: &mut Vec<AppCommand>) {
     let model = &app.source.model;
     let roomy = ui.available_width() > 1300.0;
     ui.horizontal(|ui| {
@@ -48,7 +48,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &CounterApp, commands: &mut Vec<AppCom
 }
 
 /// `規則: ページ更新日 2024年3月22日（組み込み・署名なし）`.
-fn rules_in_use(app: &CounterApp) -> String {
+fn rules_in_use(app: &CounterState) -> String {
     let origin = match &app.source.origin {
         ModelOrigin::Embedded => "組み込み".to_string(),
         ModelOrigin::File(path) => format!("共有: {}", path.display()),
@@ -66,7 +66,7 @@ fn rules_in_use(app: &CounterApp) -> String {
 }
 
 /// The last notice, and 元に戻す after 次の方; the same height with or without them.
-pub fn notice_ui(ui: &mut egui::Ui, app: &CounterApp, commands: &mut Vec<AppCommand>) {
+pub fn notice_ui(ui: &mut egui::Ui, app: &CounterState, commands: &mut Vec<AppCommand>) {
     ui.horizontal_wrapped(|ui| {
         if app.undo_offered() {
             ui.label("次の方に進みました。");

@@ -2,9 +2,9 @@
 //! (F9 cycles), and the 印刷 / 保存（PDF） buttons. Readings (ruby) are shown over their kanji
 //! as on the paper.
 
-use super::app::View;
 use super::commands::AppCommand;
 use super::theme;
+use super::view::View;
 use crate::language::Languages;
 use crate::ruby::{Span, parse, plain};
 use crate::sheet::{Sheet, SheetLine};

@@ -299,7 +299,7 @@ fn f9_cycles_the_sheet_language_and_the_preview_follows() {
     assert!(has(&harness, "【今後の流れ】"));
     harness.key_press(Key::F9);
     harness.run();
-    assert_eq!(harness.state().sheet_language, "en");
+    assert_eq!(harness.state().counter.sheet_language, "en");
     assert!(has(&harness, "【What happens next】"));
     assert!(
         has(&harness, "確認する書類"),
@@ -308,9 +308,9 @@ fn f9_cycles_the_sheet_language_and_the_preview_follows() {
     assert!(has(&harness, "窓口控え"), "the counter copy stays Japanese");
     harness.key_press(Key::F9);
     harness.run();
-    assert_eq!(harness.state().sheet_language, "yasashii");
+    assert_eq!(harness.state().counter.sheet_language, "yasashii");
     assert!(has(&harness, "【これから すること】"));
     harness.get_by_label("日本語").click();
     harness.run();
-    assert_eq!(harness.state().sheet_language, "ja");
+    assert_eq!(harness.state().counter.sheet_language, "ja");
 }

@@ -197,7 +197,7 @@ fn the_window_draws_the_rules_of_the_model_in_use() {
         .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);
     harness.get_by_label("規則の図").click();
     harness.run();
-    assert!(harness.state().show_diagram);
+    assert!(harness.state().counter.show_diagram);
     let model = model();
     for route in model.routes.iter().take(3) {
         assert!(

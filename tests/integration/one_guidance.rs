@@ -29,7 +29,7 @@ fn window_for(case: &madoguchi::case::Case) -> Harness<'static, CounterApp> {
         common::date("2026-11-25"),
     )
     .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false);
-    app.prefill(case, &[]);
+    app.counter.prefill(case, &[]);
     let mut harness = harness(app);
     harness.run();
     harness
@@ -222,7 +222,11 @@ fn a_new_yes_no_question_in_the_model_is_asked_in_the_window_and_used_by_its_rou
             .is_some()
     );
     assert_eq!(
-        harness.state().session.given_answer("holder_in_hospital"),
+        harness
+            .state()
+            .counter
+            .session
+            .given_answer("holder_in_hospital"),
         Some(true)
     );
 }

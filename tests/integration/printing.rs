@@ -217,7 +217,7 @@ fn after_next_citizen_from_a_date_field_four_keys_print_a_sheet_with_the_card_ti
     press(&mut harness, &mut keys, Modifiers::NONE, Key::Space);
     press(&mut harness, &mut keys, Modifiers::COMMAND, Key::P);
     assert_eq!(keys, 5, "次の方 and the four keys");
-    let session = &harness.state().session;
+    let session = &harness.state().counter.session;
     assert_eq!(
         session.text(DateField::Visit),
         "2026-11-25",
@@ -235,7 +235,7 @@ fn after_next_citizen_from_a_date_field_four_keys_print_a_sheet_with_the_card_ti
     assert!(text.contains("まだ受付していません"), "{text}");
     assert!(!text.contains("書類不足のため受付せず"), "{text}");
     assert_eq!(
-        harness.state().notice,
+        harness.state().counter.notice,
         Some(Notice::Done(
             "プリンター「counter-a4」に送りました（ジョブ 101）".into()
         ))
@@ -253,7 +253,7 @@ fn the_sheet_language_goes_back_to_japanese_for_the_next_citizen() {
     let mut harness = window(&queue, never_saves());
     harness.key_press(Key::F9);
     harness.run();
-    assert_eq!(harness.state().sheet_language, "en");
+    assert_eq!(harness.state().counter.sheet_language, "en");
     for key in [Key::F1, Key::F5, Key::Space] {
         harness.key_press(key);
         harness.run();
@@ -292,6 +292,7 @@ fn ctrl_p_prints_while_a_text_field_has_the_focus() {
     assert_eq!(
         harness
             .state()
+            .counter
             .session
             .text(madoguchi::counter::DateField::Birth),
         "S55.6.15",
@@ -315,7 +316,7 @@ fn space_right_after_a_date_ticks_the_next_document_and_types_no_space() {
     harness.run();
     harness.key_press(Key::Space);
     harness.run();
-    let session = &harness.state().session;
+    let session = &harness.state().counter.session;
     assert_eq!(session.text(DateField::CardExpiry), "20311210");
     assert!(session.is_ticked(VisitNumber::First, &DocumentId("card".into())));
     assert!(
@@ -340,7 +341,7 @@ fn space_on_a_question_ticks_a_document_and_never_changes_the_answer() {
     harness.run();
     harness.key_press(Key::Space);
     harness.run();
-    let session = &harness.state().session;
+    let session = &harness.state().counter.session;
     assert_eq!(session.given_answer("pin_locked"), None, "still 未確認");
     assert!(session.is_ticked(VisitNumber::First, &DocumentId("card".into())));
 }
@@ -364,8 +365,8 @@ fn with_no_printer_print_falls_back_to_saving_and_says_why() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
     assert!(target.exists());
-    let Some(Notice::Done(text)) = &harness.state().notice else {
-        panic!("{:?}", harness.state().notice);
+    let Some(Notice::Done(text)) = &harness.state().counter.notice else {
+        panic!("{:?}", harness.state().counter.notice);
     };
     assert!(
         text.starts_with("プリンターが設定されていません") && text.contains("保存しました"),
@@ -386,8 +387,8 @@ fn with_no_save_dialog_the_notice_says_how_to_set_print_dir_and_never_cancel() {
     harness.run();
     harness.get_by_label("保存（PDF）").click();
     harness.run();
-    let Some(Notice::Failed(text)) = &harness.state().notice else {
-        panic!("{:?}", harness.state().notice);
+    let Some(Notice::Failed(text)) = &harness.state().counter.notice else {
+        panic!("{:?}", harness.state().counter.notice);
     };
     assert!(text.contains("--print-dir"), "{text}");
     assert!(!text.contains("取り消"), "nobody cancelled: {text}");

@@ -290,7 +290,7 @@ fn the_window_uses_a_signed_model_and_refuses_an_unsigned_replacement_keeping_th
         edited.replacen("本人の別の本人確認書類", "不正な書類", 1),
     )
     .unwrap();
-    harness.state().source.mark_changed();
+    harness.state().counter.source.mark_changed();
     harness.run();
     assert!(has(&harness, "署名の後でファイルが変更されています"));
     assert!(
@@ -341,7 +341,7 @@ fn a_model_and_its_signature_replaced_one_after_the_other_never_flap_to_an_error
         .success()
     );
     std::fs::copy(&new_model, &model).unwrap();
-    harness.state().source.mark_changed();
+    harness.state().counter.source.mark_changed();
     harness.run();
     assert!(
         !has(&harness, "共有の手続きモデルを使えません"),
@@ -353,7 +353,7 @@ fn a_model_and_its_signature_replaced_one_after_the_other_never_flap_to_an_error
         madoguchi::signing::signature_path(&model),
     )
     .unwrap();
-    harness.state().source.mark_changed();
+    harness.state().counter.source.mark_changed();
     harness.run();
     assert!(!has(&harness, "共有の手続きモデルを使えません"));
     harness.get_by_label("暗証番号再設定（ロック解除）").click();

@@ -165,7 +165,7 @@ fn the_common_case_is_decided_and_ticked_from_the_keyboard_alone() {
     }
     staff.press(Key::Space);
     assert!(has_label(&staff.harness, "受付可"));
-    assert!(staff.harness.state().session.is_ticked(
+    assert!(staff.harness.state().counter.session.is_ticked(
         madoguchi::engine::VisitNumber::First,
         &madoguchi::model::DocumentId("card".into())
     ));
@@ -306,7 +306,10 @@ fn next_citizen_clears_the_whole_case() {
     // Never printed: asked first.
     assert!(has_label(&harness, "次の方に進みますか"));
     click(&mut harness, "次の方へ（Enter）");
-    assert_eq!(harness.state().session, CounterSession::new(today()));
+    assert_eq!(
+        harness.state().counter.session,
+        CounterSession::new(today())
+    );
     assert!(has_label(&harness, "手続きを選んでください"));
 }
 
@@ -318,7 +321,10 @@ fn ctrl_n_is_next_citizen_too() {
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(harness.state().session, CounterSession::new(today()));
+    assert_eq!(
+        harness.state().counter.session,
+        CounterSession::new(today())
+    );
 }
 
 /// A window on a shared model file that reloads it as soon as it changes (no settle delay).
@@ -374,7 +380,7 @@ fn a_changed_shared_model_is_reloaded_keeping_the_case() {
         1,
     );
     std::fs::write(&path, edited).unwrap();
-    harness.state().source.mark_changed();
+    harness.state().counter.source.mark_changed();
     harness.run();
     assert!(has_label(&harness, "本人の別の本人確認書類"));
     assert!(
@@ -383,7 +389,7 @@ fn a_changed_shared_model_is_reloaded_keeping_the_case() {
     );
     // A broken edit keeps the last good model and says why.
     std::fs::write(&path, "ProcedureModel(").unwrap();
-    harness.state().source.mark_changed();
+    harness.state().counter.source.mark_changed();
     harness.run();
     assert!(has_label(&harness, "本人の別の本人確認書類"));
     assert!(has_text_containing(
@@ -420,7 +426,7 @@ fn a_shared_model_with_a_nested_comment_swapped_in_keeps_the_window_and_the_case
         ) + "/*/**/(健*/ 余分",
     ] {
         std::fs::write(&path, text).unwrap();
-        harness.state().source.mark_changed();
+        harness.state().counter.source.mark_changed();
         harness.run();
         assert!(has_text_containing(
             &harness,
@@ -497,7 +503,7 @@ fn saving_into_a_folder_that_cannot_be_written_says_so_and_leaves_nothing() {
 fn print_is_disabled_until_the_case_is_known() {
     let mut harness = harness(app());
     click(&mut harness, "印刷");
-    assert_eq!(harness.state().notice, None);
+    assert_eq!(harness.state().counter.notice, None);
 }
 
 #[test]
@@ -505,9 +511,10 @@ fn an_idle_window_asks_for_no_repaint() {
     let ctx = egui::Context::default();
     install_fonts(&ctx);
     let mut app = app();
-    app.session
+    app.counter
+        .session
         .toggle_procedure(madoguchi::model::ProcedureKind::PinReset);
-    app.session.applicant = Some(madoguchi::model::ApplicantKind::Proxy);
+    app.counter.session.applicant = Some(madoguchi::model::ApplicantKind::Proxy);
     // Time moves on between frames as in a real window (scroll bars fade in over time).
     let input = |frame: u32| egui::RawInput {
         time: Some(f64::from(frame) * 0.5),
@@ -564,13 +571,14 @@ fn every_example_case_can_be_taken_through_the_window() {
         }
         let questions: Vec<(String, String)> = harness
             .state()
+            .counter
             .session
             .questions(&model)
             .iter()
             .map(|q| (q.id.clone(), q.label.clone()))
             .collect();
         for (id, label) in questions {
-            let session = &harness.state().session;
+            let session = &harness.state().counter.session;
             let wanted = target.answer(&model, &id);
             if session.given_answer(&id).is_none() {
                 answer(&mut harness, &label, wanted);
@@ -580,7 +588,7 @@ fn every_example_case_can_be_taken_through_the_window() {
         }
         // Answers the window does not ask for do not change the outcome.
         let evaluation = madoguchi::engine::evaluate(&model, &case);
-        let on_screen = harness.state().session.case(&model).unwrap();
+        let on_screen = harness.state().counter.session.case(&model).unwrap();
         assert_eq!(
             madoguchi::engine::evaluate(&model, &on_screen),
             evaluation,
@@ -588,6 +596,7 @@ fn every_example_case_can_be_taken_through_the_window() {
         );
         let labels: Vec<String> = harness
             .state()
+            .counter
             .view()
             .guidance
             .as_ref()
@@ -657,6 +666,7 @@ fn next_citizen_starts_on_the_clocks_new_day() {
     assert_eq!(
         harness
             .state()
+            .counter
             .session
             .text(madoguchi::counter::DateField::Visit),
         "2026-11-26"
@@ -753,7 +763,7 @@ fn a_shared_model_rewritten_in_place_never_shows_a_half_written_moment_nor_drops
         // Truncate, then write a prefix cut at any byte (even inside a character).
         let cut = (round * 7919) % bytes.len();
         std::fs::write(&path, &bytes[..cut]).unwrap();
-        harness.state().source.mark_changed();
+        harness.state().counter.source.mark_changed();
         harness.run();
         assert!(
             !has_text_containing(&harness, "共有の手続きモデルを使えません"),
@@ -765,13 +775,13 @@ fn a_shared_model_rewritten_in_place_never_shows_a_half_written_moment_nor_drops
         );
     }
     std::fs::write(&path, &edited).unwrap();
-    harness.state().source.mark_changed();
+    harness.state().counter.source.mark_changed();
     harness.run();
     assert!(has_label(&harness, "本人の別の本人確認書類"));
     assert!(has_label(&harness, "1 / 2 確認済み"));
     // A file that stays broken is reported once it has settled.
     std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
-    harness.state().source.mark_changed();
+    harness.state().counter.source.mark_changed();
     harness.run();
     assert!(!has_text_containing(
         &harness,

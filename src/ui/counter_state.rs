@@ -1,0 +1,170 @@
+//! What the window holds: the model, one citizen's session, what is shown of it, the printer,
+//! the last notice, 元に戻す. Changed only by [`edits::apply`](super::edits::apply).
+
+use super::model_source::ModelSource;
+use super::output::{Notice, SaveDialog, system_save_dialog};
+use super::view::View;
+use crate::counter::{CounterSession, NotReady};
+use crate::guidance::Guidance;
+use crate::printing::{PrinterChoice, Spooler, SystemSpooler, resolve};
+use crate::sheet::Sheet;
+use chrono::NaiveDate;
+use std::time::Instant;
+
+/// The citizen before 次の方, kept for 「元に戻す」 for a few seconds.
+pub struct Undo {
+    pub session: CounterSession,
+    pub handed_out: bool,
+    pub until: Instant,
+}
+
+/// The window's state.
+pub struct CounterState {
+    pub source: ModelSource,
+    pub session: CounterSession,
+    pub notice: Option<Notice>,
+    pub(super) view: View,
+    /// The view no longer matches the session (a command or the model changed it).
+    pub(super) stale: bool,
+    /// Today's date for a new citizen: the system clock in the real window (a counter PC may
+    /// run past midnight), a fixed day in tests.
+    pub(super) clock: Box<dyn Fn() -> NaiveDate>,
+    pub(super) save_dialog: SaveDialog,
+    pub(super) open_after_save: bool,
+    pub(super) spooler: Box<dyn Spooler>,
+    pub(super) printer: PrinterChoice,
+    /// The printer in use, as the top bar names it.
+    pub(super) printer_label: String,
+    /// A sheet the spooler refused, kept for もう一度印刷.
+    pub(super) refused_sheet: Option<(Vec<u8>, String)>,
+    /// This citizen's sheet was printed or saved.
+    pub(super) handed_out: bool,
+    /// 次の方 was pressed for a citizen whose sheet was never handed out: asking first.
+    pub(super) confirming_next: bool,
+    pub(super) undo: Option<Undo>,
+    /// The code of the sheet's language (the window itself stays Japanese).
+    pub sheet_language: String,
+    /// 規則の図 is open.
+    pub show_diagram: bool,
+}
+
+impl CounterState {
+    /// A blank citizen on `today`, printing through the system's spooler and saving through
+    /// the system dialog.
+    pub fn new(source: ModelSource, today: NaiveDate) -> CounterState {
+        CounterState {
+            source,
+            session: CounterSession::new(today),
+            notice: None,
+            view: View::not_ready(NotReady::NoProcedure),
+            stale: true,
+            clock: Box::new(move || today),
+            save_dialog: Box::new(system_save_dialog),
+            open_after_save: true,
+            spooler: Box::new(SystemSpooler),
+            printer: PrinterChoice::SystemDefault,
+            printer_label: String::new(),
+            refused_sheet: None,
+            handed_out: false,
+            confirming_next: false,
+            undo: None,
+            sheet_language: crate::language::SOURCE_LANGUAGE.to_string(),
+            show_diagram: false,
+        }
+    }
+
+    /// What the window shows now.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// The printer in use, as the top bar names it.
+    pub fn printer_label(&self) -> &str {
+        &self.printer_label
+    }
+
+    /// Whether 元に戻す is still offered.
+    pub fn undo_offered(&self) -> bool {
+        self.undo.as_ref().is_some_and(|u| Instant::now() < u.until)
+    }
+
+    /// The top bar's words for the printer in use.
+    pub(super) fn refresh_printer_label(&mut self) {
+        self.printer_label = match resolve(self.spooler.as_ref(), &self.printer) {
+            Ok(name) if self.printer == PrinterChoice::SystemDefault => {
+                format!("プリンター: {name}（既定）")
+            }
+            Ok(name) => format!("プリンター: {name}"),
+            Err(_) => match &self.printer {
+                PrinterChoice::Named(name) => format!("プリンター: {name}（見つかりません）"),
+                PrinterChoice::SystemDefault => "プリンター: なし（PDF で保存）".to_string(),
+            },
+        };
+    }
+
+    /// Fills the form from a case file and ticks `presented` (training, screenshots). The
+    /// questions the file leaves out take the model's defaults, as they do in the file.
+    pub fn prefill(&mut self, case: &crate::case::Case, presented: &[String]) {
+        self.session = CounterSession::from_case(case);
+        let model = &self.source.model;
+        for question in self.session.questions(model) {
+            if self.session.given_answer(&question.id).is_none() {
+                let answer = case.answers.get(model, &question.id);
+                self.session.set_answer(model, &question.id, Some(answer));
+            }
+        }
+        if let Ok(evaluation) = self.session.evaluation(model) {
+            let visit = crate::guidance::shown_visit(&evaluation, self.session.visit);
+            for id in presented {
+                let document = crate::model::DocumentId(id.clone());
+                self.session.tick(model, visit, &document, true);
+            }
+            self.session.keep_ticks_of(&evaluation);
+        }
+        self.stale = true;
+    }
+
+    /// The evaluation and guidance of the form as it stands; ticks of documents no longer
+    /// asked for are dropped. Run only when something changed.
+    pub(super) fn refresh_view(&mut self) {
+        self.stale = false;
+        let model = &self.source.model;
+        let case = match self.session.case(model) {
+            Ok(case) => case,
+            Err(reason) => {
+                self.view = View::not_ready(reason);
+                return;
+            }
+        };
+        let evaluation = crate::engine::evaluate(model, &case);
+        self.session.keep_ticks_of(&evaluation);
+        let visit = crate::guidance::shown_visit(&evaluation, self.session.visit);
+        let presented = self.session.ticked_at(visit);
+        let languages = &self.source.languages;
+        let guidance = Guidance::build_in(
+            languages.source(),
+            model,
+            &case,
+            &evaluation,
+            visit,
+            &presented,
+        );
+        let language = languages
+            .get(&self.sheet_language)
+            .unwrap_or_else(|| languages.source());
+        let sheet = if language.is_source() {
+            Sheet::from_guidance(&guidance, language)
+        } else {
+            let translated =
+                Guidance::build_in(language, model, &case, &evaluation, visit, &presented);
+            Sheet::from_guidance(&translated, language)
+        };
+        let file_name = crate::sheet::pdf::default_file_name(&guidance, &language.code);
+        self.view = View {
+            evaluation: Ok(evaluation),
+            guidance: Some(guidance),
+            sheet: Some(sheet),
+            file_name,
+        };
+    }
+}

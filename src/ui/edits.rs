@@ -1,0 +1,155 @@
+//! Every change of the window's state, one command at a time ([`apply`]), once per frame after
+//! drawing: the form, the ticks, the sheet's language, 次の方 and 元に戻す, and the sheet
+//! handed out ([`handing_out`]).
+
+use super::commands::AppCommand;
+use super::counter_state::{CounterState, Undo};
+use super::handing_out;
+use super::output::Notice;
+use super::theme;
+use crate::counter::CounterSession;
+use crate::engine::VisitNumber;
+use std::time::{Duration, Instant};
+
+/// Applies one command; the view is computed again before the next frame draws.
+pub fn apply(state: &mut CounterState, command: AppCommand, ctx: &egui::Context) {
+    // Any other action leaves the date field being typed in: its date is read.
+    if !matches!(command, AppCommand::SetDateText(..)) && state.session.commit_all_dates() {
+        state.refresh_view();
+    }
+    match command {
+        AppCommand::NextCitizen => next_citizen(state, ctx),
+        AppCommand::ConfirmNextCitizen => {
+            state.confirming_next = false;
+            clear_citizen(state, ctx);
+        }
+        AppCommand::CancelNextCitizen => state.confirming_next = false,
+        AppCommand::UndoNextCitizen => undo_next_citizen(state),
+        AppCommand::Print => handing_out::print(state),
+        AppCommand::RetryPrint => {
+            if let Some((pdf, title)) = state.refused_sheet.take() {
+                let notice = handing_out::send_to_printer(state, pdf, title);
+                state.notice = Some(notice);
+            }
+        }
+        AppCommand::SavePdf => handing_out::save(state),
+        AppCommand::ToggleDiagram => state.show_diagram = !state.show_diagram,
+        AppCommand::CloseDiagram => state.show_diagram = false,
+        AppCommand::TickNext => tick_next(state),
+        other => edit(state, other),
+    }
+}
+
+/// A change to the form, the ticks or the sheet's language.
+fn edit(state: &mut CounterState, command: AppCommand) {
+    let model = &state.source.model;
+    let session = &mut state.session;
+    match command {
+        AppCommand::ToggleProcedure(procedure) => session.toggle_procedure(procedure),
+        AppCommand::SetApplicant(applicant) => session.applicant = Some(applicant),
+        AppCommand::SetDateText(field, text) => {
+            session.set_date_text(field, &text);
+            return;
+        }
+        AppCommand::CommitDate(field) => {
+            session.commit_date(field);
+        }
+        AppCommand::SetAnswer(id, answer) => session.set_answer(model, &id, answer),
+        AppCommand::SetVisit(visit) => session.visit = visit,
+        AppCommand::NextVisit => {
+            session.visit = match session.visit {
+                VisitNumber::First => VisitNumber::Second,
+                VisitNumber::Second => VisitNumber::First,
+            };
+        }
+        AppCommand::Tick(visit, document, ticked) => {
+            session.tick(model, visit, &document, ticked);
+        }
+        AppCommand::SetSheetLanguage(code) => state.sheet_language = code,
+        AppCommand::NextSheetLanguage => {
+            state.sheet_language = state
+                .source
+                .languages
+                .next_after(&state.sheet_language)
+                .code
+                .clone();
+        }
+        _ => return,
+    }
+    state.stale = true;
+}
+
+/// Space: the first document of the checklist not yet ticked; or why nothing was.
+fn tick_next(state: &mut CounterState) {
+    let next = match (&state.view.guidance, &state.view.evaluation) {
+        (Some(guidance), _) => match guidance.checklist.iter().find(|d| !d.ticked) {
+            Some(line) => Ok((guidance.visit, line.id.clone())),
+            None if guidance.checklist.is_empty() => {
+                Err("確認する書類がありません（受付できない手続きだけです）".to_string())
+            }
+            None => Err("書類はすべて確認済みです".to_string()),
+        },
+        (None, Err(reason)) => Err(format!("書類を確認できません: {reason}")),
+        (None, Ok(_)) => Err("書類を確認できません".to_string()),
+    };
+    match next {
+        Ok((visit, document)) => {
+            let model = &state.source.model;
+            state.session.tick(model, visit, &document, true);
+            state.stale = true;
+        }
+        Err(why) => state.notice = Some(Notice::Refused(format!("Space: {why}"))),
+    }
+}
+
+/// 次の方: at once when the sheet was handed out or nothing was entered, else asked.
+fn next_citizen(state: &mut CounterState, ctx: &egui::Context) {
+    if state.handed_out || state.session.is_blank() {
+        clear_citizen(state, ctx);
+    } else {
+        state.confirming_next = true;
+    }
+}
+
+/// Forgets this citizen (kept a few seconds for 元に戻す): no answer, no tick, no focus in
+/// a field, the sheet back in Japanese.
+fn clear_citizen(state: &mut CounterState, ctx: &egui::Context) {
+    let today = (state.clock)();
+    let previous = std::mem::replace(&mut state.session, CounterSession::new(today));
+    let undo = Undo {
+        session: previous,
+        handed_out: state.handed_out,
+        until: Instant::now() + Duration::from_secs(theme::UNDO_SECONDS),
+    };
+    state.undo = (!undo.session.is_blank()).then_some(undo);
+    state.handed_out = false;
+    state.refused_sheet = None;
+    state.sheet_language = crate::language::SOURCE_LANGUAGE.to_string();
+    state.notice = None;
+    ctx.memory_mut(|memory| {
+        if let Some(focused) = memory.focused() {
+            memory.surrender_focus(focused);
+        }
+    });
+    state.stale = true;
+    if state.undo.is_some() {
+        ctx.request_repaint_after(Duration::from_secs(theme::UNDO_SECONDS));
+    }
+}
+
+/// 元に戻す: the citizen before 次の方, while it is offered.
+fn undo_next_citizen(state: &mut CounterState) {
+    match state.undo.take() {
+        Some(undo) if Instant::now() < undo.until => {
+            state.session = undo.session;
+            state.handed_out = undo.handed_out;
+            state.notice = Some(Notice::Done("前の方の入力を元に戻しました".into()));
+            state.stale = true;
+        }
+        _ => {
+            state.notice = Some(Notice::Refused(
+                "元に戻せる入力はありません（次の方の直後だけ戻せます）".into(),
+            ));
+        }
+    }
+}
