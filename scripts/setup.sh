@@ -3,10 +3,11 @@
 # madoguchi:
 #   libcups2-dev          the print system's library (the `printers` crate links it)
 #   poppler-utils         pdftotext / pdfinfo / pdffonts, to read the sheets back in tests
-#   cups, cups-pdf        a real print queue whose jobs land as PDFs in $HOME/PDF
+#   cups, cups-pdf        real print queues whose jobs land as PDFs in $HOME/PDF
 #   minisign              the signing tool, to check that its signatures and ours agree
 #   xvfb, Mesa            a real X server with software OpenGL, for the window's start-up tests
-# then starts the CUPS scheduler if it is not running and adds the queue `madoguchi-pdf`.
+# then starts the CUPS scheduler if it is not running and adds the queues `madoguchi-pdf` and
+# `madoguchi-pdf-2` (no default printer).
 set -euo pipefail
 build_only=false
 [ "${1:-}" = "--build-only" ] && build_only=true
@@ -36,12 +37,14 @@ if ! running; then
   if [ "$(id -u)" -eq 0 ]; then cupsd; else sudo cupsd; fi
   for _ in $(seq 1 50); do running && break; sleep 0.2; done
 fi
-if ! lpstat -p madoguchi-pdf >/dev/null 2>&1; then
-  model=$(lpinfo -m | awk '/CUPS-PDF/ {print $1; exit}')
-  if [ "$(id -u)" -eq 0 ]; then
-    lpadmin -p madoguchi-pdf -E -v cups-pdf:/ -m "$model" 2>/dev/null
-  else
-    sudo lpadmin -p madoguchi-pdf -E -v cups-pdf:/ -m "$model" 2>/dev/null
+# Two queues and no default printer, as on a counter PC where IT set up printers but chose no
+# default: the tests check that this is said as such (and that a named queue prints).
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+model=$(lpinfo -m | awk '/CUPS-PDF/ {print $1; exit}')
+for queue in madoguchi-pdf madoguchi-pdf-2; do
+  if ! lpstat -p "$queue" >/dev/null 2>&1; then
+    "${as_root[@]}" lpadmin -p "$queue" -E -v cups-pdf:/ -m "$model" 2>/dev/null
   fi
-fi
-lpstat -p madoguchi-pdf
+done
+lpstat -p madoguchi-pdf madoguchi-pdf-2

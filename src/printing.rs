@@ -42,16 +42,21 @@ pub struct PrintedJob {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PrintError {
     #[error(
-        "プリンターが設定されていません（印刷システムに既定のプリンターがありません）。プリンターを設定するか、--printer でプリンター名を指定してください"
+        "プリンターが設定されていません（印刷システムにプリンターがありません）。プリンターを設定するか、--printer でプリンター名を指定してください"
     )]
     NoPrinter,
+    /// Printers are set up, none is the default, and none was named.
+    #[error(
+        "既定のプリンターが決まっていません（設定されているもの: {known}）。--printer か環境変数 MADOGUCHI_PRINTER でプリンター名を指定するか、印刷システムで既定のプリンターを決めてください"
+    )]
+    NoDefault { known: String },
     #[error(
         "プリンター「{name}」が見つかりません（設定されているもの: {known}）。--printer または MADOGUCHI_PRINTER の名前を確かめてください"
     )]
     UnknownPrinter { name: String, known: String },
-    #[error(
-        "印刷システムに接続できません（{detail}）。印刷サービス（CUPS）が動いているか確かめてください"
-    )]
+    /// The print service does not answer. `detail` is the print system's own words (often
+    /// English), kept for a log, never shown.
+    #[error("印刷システムに接続できません。印刷サービス（CUPS）が動いているか確かめてください")]
     SpoolerDown { detail: String },
     #[error(
         "プリンター「{printer}」が印刷を受け付けませんでした（{detail}）。プリンターの電源・用紙・接続を確かめ、もう一度「印刷」を押してください"
@@ -64,7 +69,7 @@ pub enum PrintError {
 impl PrintError {
     /// No printer could be found at all: saving a PDF is the way out.
     pub fn no_printer(&self) -> bool {
-        matches!(self, PrintError::NoPrinter)
+        matches!(self, PrintError::NoPrinter | PrintError::NoDefault { .. })
             || matches!(self, PrintError::UnknownPrinter { known, .. } if known == NONE_KNOWN)
     }
 }
@@ -84,7 +89,19 @@ pub trait Spooler {
 /// The printer a choice names on this spooler, or why there is none.
 pub fn resolve(spooler: &dyn Spooler, choice: &PrinterChoice) -> Result<String, PrintError> {
     match choice {
-        PrinterChoice::SystemDefault => spooler.default_printer()?.ok_or(PrintError::NoPrinter),
+        PrinterChoice::SystemDefault => match spooler.default_printer()? {
+            Some(name) => Ok(name),
+            None => {
+                let known = spooler.printers()?;
+                if known.is_empty() {
+                    Err(PrintError::NoPrinter)
+                } else {
+                    Err(PrintError::NoDefault {
+                        known: known.join(", "),
+                    })
+                }
+            }
+        },
         PrinterChoice::Named(name) => {
             let known = spooler.printers()?;
             if known.iter().any(|k| k == name) {
@@ -133,7 +150,8 @@ impl Spooler for SystemSpooler {
 
     fn default_printer(&self) -> Result<Option<String>, PrintError> {
         let default = printers::get_default_printer().map(|p| p.system_name);
-        if default.is_none() {
+        // No default with printers listed is no default, not a print service that is down.
+        if default.is_none() && printers::get_printers().is_empty() {
             platform::reachable()?;
         }
         Ok(default)
@@ -447,6 +465,39 @@ mod tests {
         assert_eq!(err, PrintError::NoPrinter);
         assert!(err.no_printer());
         assert!(spooler.jobs.is_empty());
+    }
+
+    #[test]
+    fn printers_without_a_default_are_named_and_saving_is_the_way_out() {
+        let mut spooler = Fake {
+            printers: vec!["counter-1".into(), "counter-2".into()],
+            default: None,
+            jobs: Vec::new(),
+        };
+        let err = print_pdf(&mut spooler, &PrinterChoice::SystemDefault, "t", b"%PDF").unwrap_err();
+        assert_eq!(
+            err,
+            PrintError::NoDefault {
+                known: "counter-1, counter-2".into()
+            }
+        );
+        let message = err.to_string();
+        assert!(
+            message.contains("既定のプリンターが決まっていません"),
+            "{message}"
+        );
+        assert!(message.contains("--printer") && message.contains("MADOGUCHI_PRINTER"));
+        assert!(err.no_printer());
+        assert!(spooler.jobs.is_empty());
+    }
+
+    #[test]
+    fn the_print_service_down_is_said_in_japanese_only() {
+        let err = PrintError::SpoolerDown {
+            detail: "No such file or directory".into(),
+        };
+        assert!(!err.to_string().contains("No such file"), "{err}");
+        assert!(err.to_string().contains("印刷サービス"));
     }
 
     #[test]

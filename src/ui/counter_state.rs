@@ -6,7 +6,7 @@ use super::output::{Notice, SaveDialog, system_save_dialog};
 use super::view::View;
 use crate::counter::{CounterSession, NotReady};
 use crate::guidance::Guidance;
-use crate::printing::{PrinterChoice, Spooler, SystemSpooler, resolve};
+use crate::printing::{PrintError, PrinterChoice, Spooler, SystemSpooler, resolve};
 use crate::sheet::Sheet;
 use chrono::NaiveDate;
 use std::time::Instant;
@@ -95,6 +95,12 @@ impl CounterState {
                 format!("プリンター: {name}（既定）")
             }
             Ok(name) => format!("プリンター: {name}"),
+            Err(PrintError::NoDefault { known }) => {
+                format!("プリンター: 既定なし（{known}）— PDF で保存")
+            }
+            Err(PrintError::SpoolerDown { .. }) => {
+                "プリンター: 印刷システムに接続できません".into()
+            }
             Err(_) => match &self.printer {
                 PrinterChoice::Named(name) => format!("プリンター: {name}（見つかりません）"),
                 PrinterChoice::SystemDefault => "プリンター: なし（PDF で保存）".to_string(),

@@ -16,7 +16,7 @@ mod summary_panel;
 pub mod theme;
 mod view;
 
-pub use app::{CounterApp, report_first_frame};
+pub use app::{CounterApp, report_first_frame, save_into};
 pub use commands::AppCommand;
 pub use counter_state::CounterState;
 pub use model_source::ModelSource;

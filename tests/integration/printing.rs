@@ -97,6 +97,79 @@ fn print_sends_one_a4_page_to_the_cups_pdf_queue() {
 }
 
 #[test]
+fn with_queues_but_no_default_printer_print_says_so_and_names_them() {
+    // scripts/setup.sh sets up two cups-pdf queues and no default, as IT sometimes leaves it.
+    let output = Command::new(bin())
+        .args(["print", "tests/cases/shared/ward-renewal.ron"])
+        .env_remove("MADOGUCHI_PROCEDURES")
+        .env_remove("MADOGUCHI_PRINTER")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("既定のプリンターが決まっていません"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(QUEUE) && stderr.contains("madoguchi-pdf-2"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("接続できません"),
+        "CUPS is running: {stderr}"
+    );
+    assert!(
+        stderr.is_char_boundary(0) && !stderr.contains("No such file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn with_queues_but_no_default_printer_the_window_saves_into_the_print_dir_and_says_why() {
+    let queue = SharedQueue(Rc::new(RefCell::new(Queue {
+        printers: vec!["counter-a".into(), "counter-b".into()],
+        default: None,
+        ..Queue::default()
+    })));
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_path_buf();
+    let app = CounterApp::new(
+        ModelSource::load(ModelOrigin::Embedded),
+        common::date("2026-11-25"),
+    )
+    .with_save_dialog(madoguchi::ui::save_into(folder), false)
+    .with_printer(Box::new(queue.clone()), PrinterChoice::SystemDefault);
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1366.0, 900.0))
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);
+    assert!(
+        harness
+            .query_by_label("プリンター: 既定なし（counter-a, counter-b）— PDF で保存")
+            .is_some()
+    );
+    for key in [Key::F2, Key::F5, Key::Space] {
+        harness.key_press(key);
+        harness.run();
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert!(queue.0.borrow().jobs.is_empty());
+    let saved: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(saved.len(), 1);
+    let Some(Notice::Done(text)) = &harness.state().counter.notice else {
+        panic!("{:?}", harness.state().counter.notice);
+    };
+    assert!(
+        text.starts_with(
+            "既定のプリンターが決まっていません（設定されているもの: counter-a, counter-b）"
+        ) && text.contains("保存しました"),
+        "{text}"
+    );
+}
+
+#[test]
 fn print_to_an_unknown_printer_exits_2_and_names_the_known_ones() {
     let output = Command::new(bin())
         .args([
