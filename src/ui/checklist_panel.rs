@@ -257,7 +257,7 @@ fn status_ui(ui: &mut egui::Ui, procedure: &ProcedureGuidance, words: &Language)
         Status::Undecided => (
             "？",
             "確認が必要です".to_string(),
-            procedure.state_text.clone(),
+            format!("入力・確認してください: {}", procedure.to_settle.join("、")),
             theme::AMBER,
             theme::AMBER_FILL,
         ),

@@ -171,7 +171,7 @@ fn date_field_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.add_sized([150.0, 22.0], egui::Label::new(field.label()));
+        let label = ui.add_sized([176.0, 22.0], egui::Label::new(field.label()));
         let hint = match field {
             DateField::Visit => "2026-11-25",
             DateField::Birth => "S55.6.15",
