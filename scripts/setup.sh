@@ -2,10 +2,13 @@
 # Sets up a fresh Debian machine for building (--build-only: libcups2-dev alone) and testing
 # madoguchi:
 #   libcups2-dev          the print system's library (the `printers` crate links it)
+#   libpcsclite-dev       the card reader's library (PC/SC; the `pcsc` crate links it)
 #   poppler-utils         pdftotext / pdfinfo / pdffonts, to read the sheets back in tests
 #   cups, cups-pdf        real print queues whose jobs land as PDFs in $HOME/PDF
 #   minisign              the signing tool, to check that its signatures and ours agree
 #   xvfb, Mesa            a real X server with software OpenGL, for the window's start-up tests
+#   pcscd, vsmartcard-vpcd, python3-virtualsmartcard, python3-pycryptodome, python3-pyscard,
+#   openssl               a card reader with no hardware and the tests' emulated My Number Card
 # then starts the CUPS scheduler if it is not running and adds the queues `madoguchi-pdf` and
 # `madoguchi-pdf-2` (no default printer).
 set -euo pipefail
@@ -13,12 +16,20 @@ build_only=false
 [ "${1:-}" = "--build-only" ] && build_only=true
 need=()
 [ -e /usr/include/cups/cups.h ] || need+=(libcups2-dev)
+[ -e /usr/include/PCSC/winscard.h ] || need+=(libpcsclite-dev)
 if ! $build_only; then
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v cupsd >/dev/null || need+=(cups)
   [ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
   command -v minisign >/dev/null || need+=(minisign)
   command -v xvfb-run >/dev/null || need+=(xvfb xauth)
+  # A card reader with no hardware: pcscd, the vpcd reader and the tests' JPKI card emulator.
+  command -v pcscd >/dev/null || need+=(pcscd)
+  dpkg -s vsmartcard-vpcd >/dev/null 2>&1 || need+=(vsmartcard-vpcd)
+  dpkg -s python3-virtualsmartcard >/dev/null 2>&1 || need+=(python3-virtualsmartcard)
+  dpkg -s python3-pycryptodome >/dev/null 2>&1 || need+=(python3-pycryptodome)
+  dpkg -s python3-pyscard >/dev/null 2>&1 || need+=(python3-pyscard)
+  command -v openssl >/dev/null || need+=(openssl)
   [ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ] || need+=(libgl1-mesa-dri libglx-mesa0 libegl1 libxkbcommon-x11-0)
 fi
 if [ ${#need[@]} -gt 0 ]; then

@@ -8,6 +8,7 @@
 //! diff). Their modules are re-exported here under their own names (`madoguchi::engine`,
 //! `madoguchi::sheet`, …) for the window, the command line and the tests.
 
+pub use madoguchi_card as card;
 pub use madoguchi_core::{
     case, counter, dates, engine, guidance, json_name, language, model, phrases, report,
     ron_options, ruby, source_text,
@@ -37,4 +38,8 @@ pub mod exit {
     pub const EXIT_BAD_INPUT: i32 = 2;
     /// The window cannot open (no display).
     pub const EXIT_NO_WINDOW: i32 = 3;
+    /// `card`: no reader, no card, or no PC/SC service.
+    pub const EXIT_NO_CARD: i32 = madoguchi_card::EXIT_NO_CARD;
+    /// `card`: not a My Number Card (or a 住基カード), or taken away mid-read.
+    pub const EXIT_WRONG_CARD: i32 = madoguchi_card::EXIT_WRONG_CARD;
 }

@@ -14,6 +14,7 @@ macro_rules! out {
     ($($arg:tt)*) => { $crate::terminal::out(&format!($($arg)*)) };
 }
 
+mod card;
 mod check;
 mod evaluate;
 mod officer;
@@ -66,7 +67,7 @@ fn with_document_ids(command: clap::Command) -> clap::Command {
     subcommand_help_heading = "コマンド",
     subcommand_value_name = "コマンド",
     next_help_heading = "オプション",
-    after_help = "終了コード: 0 正常、1 事例が期待と一致しない、2 入力の誤り（ファイル・引数・プリンター）、3 画面を開けない"
+    after_help = "終了コード: 0 正常、1 事例が期待と一致しない、2 入力の誤り（ファイル・引数・プリンター）、3 画面を開けない、4 読み取り機・カードがない、5 マイナンバーカードでない・読み取り中に離れた"
 )]
 pub struct Cli {
     /// 使い方を表示する
@@ -223,6 +224,28 @@ pub enum Command {
         )]
         lang: String,
     },
+    /// 読み取り機のマイナンバーカードを読む: 利用者証明用電子証明書の有効期限と、暗証番号の残り回数（暗証番号は入力しません）
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "オプション",
+        override_usage = "madoguchi card [オプション]"
+    )]
+    Card {
+        /// 読む読み取り機の名前（省略時はカードが置かれている最初の読み取り機）
+        #[arg(long, value_name = "NAME")]
+        reader: Option<String>,
+        /// カードが置かれるまで、最長この秒数だけ待つ（省略時は待たない）
+        #[arg(
+            long,
+            value_name = "SECONDS",
+            default_value_t = 0.0,
+            hide_default_value = true
+        )]
+        wait: f64,
+        /// JSON で出力する: {"reader", "cert_expiry", "pins": {"user_auth", "signature", "card_info"}}
+        #[arg(long)]
+        json: bool,
+    },
     /// 市民にお渡しする案内を、プリンター（--printer、MADOGUCHI_PRINTER、既定のプリンター）で印刷する
     #[command(
         help_template = HELP_TEMPLATE,
@@ -338,6 +361,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             format,
         } => run_diff(old, new, trust, cases.as_deref(), format),
         Command::Keygen { out } => run_keygen(out),
+        Command::Card { reader, wait, json } => card::run_card(reader.as_deref(), *wait, *json),
         Command::Sign { model, key } => run_sign(model, key),
         Command::Print {
             case,

@@ -5,6 +5,7 @@
 mod common;
 
 mod bad_input;
+mod card;
 mod cli;
 mod date_boundaries;
 mod fuzz_corpus;
