@@ -2,6 +2,7 @@
 //! back, applied once per frame ([`edits::apply`]) to the [`CounterState`]; the view is
 //! computed again only when a command or the model changed it.
 
+use super::card_feed::{CardFeed, CardWatch};
 use super::commands::AppCommand;
 use super::counter_state::CounterState;
 use super::model_source::ModelSource;
@@ -16,6 +17,10 @@ use egui::Modifiers;
 /// The whole window: its state, and what it remembers between frames for drawing.
 pub struct CounterApp {
     pub counter: CounterState,
+    /// The reader to watch, started at the first frame (the watch needs the window's context
+    /// to wake it).
+    card_watch: Option<Box<dyn CardWatch>>,
+    card_feed: Option<CardFeed>,
     /// Each procedure's status at the last frame, to bring a changed one into view.
     shown_statuses: Vec<(ProcedureKind, Status)>,
     /// Measuring start-up: print the wall clock at the first frame, then close.
@@ -29,6 +34,8 @@ impl CounterApp {
     pub fn new(source: ModelSource, today: NaiveDate) -> CounterApp {
         CounterApp {
             counter: CounterState::new(source, today),
+            card_watch: None,
+            card_feed: None,
             shown_statuses: Vec::new(),
             report_first_frame: false,
         }
@@ -55,6 +62,13 @@ impl CounterApp {
         self
     }
 
+    /// Watches a card reader (off the window's thread): a card put down fills the form.
+    pub fn with_card_watch(mut self, watch: Box<dyn CardWatch>) -> CounterApp {
+        self.card_watch = Some(watch);
+        self.counter.reader_line = super::counter_state::ReaderLine::Waiting;
+        self
+    }
+
     /// Starts watching the shared model file.
     pub fn watch_model(&mut self, ctx: &egui::Context) {
         self.counter.source.watch(ctx);
@@ -66,6 +80,15 @@ impl CounterApp {
         let model = &counter.source.model;
         ui.ctx().input_mut(|input| {
             let mut commands = Vec::new();
+            if counter.pending_card.is_some() {
+                if input.consume_key(Modifiers::NONE, egui::Key::Escape) {
+                    commands.push(AppCommand::KeepFormDates);
+                }
+                if input.consume_key(Modifiers::NONE, egui::Key::Enter) {
+                    commands.push(AppCommand::TakeSecondCard);
+                }
+                return commands;
+            }
             if counter.show_diagram || counter.confirming_next {
                 if input.consume_key(Modifiers::NONE, egui::Key::Escape) {
                     commands.push(if counter.show_diagram {
@@ -122,6 +145,13 @@ impl CounterApp {
             // A shared file was being written: look at it again once it has settled.
             ui.ctx().request_repaint_after(wait);
         }
+        if let Some(watch) = self.card_watch.take() {
+            self.card_feed = Some(CardFeed::start(watch, ui.ctx()));
+        }
+        for event in self.card_feed.iter().flat_map(CardFeed::drain) {
+            edits::card_event(&mut self.counter, event);
+        }
+        let counter = &mut self.counter;
         if counter.stale {
             counter.refresh_view();
         }
@@ -141,6 +171,9 @@ impl CounterApp {
         }
         if counter.confirming_next {
             status_line::confirm_next_ui(ui.ctx(), &mut commands);
+        }
+        if let Some(card) = &counter.pending_card {
+            status_line::second_card_ui(ui.ctx(), card, &mut commands);
         }
         for command in commands {
             edits::apply(&mut self.counter, command, ui.ctx());
@@ -162,12 +195,16 @@ impl CounterApp {
             .resizable(true)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    let view = counter.view();
+                    let card = form_panel::CardMarks {
+                        reader_line: &counter.reader_line,
+                        from_card: counter.from_card.as_ref(),
+                    };
                     commands.extend(form_panel::form_ui(
                         ui,
                         &counter.session,
-                        view,
+                        counter.view(),
                         &counter.source,
+                        &card,
                     ));
                 });
             });

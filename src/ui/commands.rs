@@ -41,6 +41,10 @@ pub enum AppCommand {
     SetSheetLanguage(String),
     /// F9: the next language (ja → en → やさしい日本語 → ja).
     NextSheetLanguage,
+    /// A second card for this visit: its dates replace those in the form.
+    TakeSecondCard,
+    /// A second card for this visit: the form keeps its dates.
+    KeepFormDates,
     ToggleDiagram,
     /// Esc or the window's ✕ on 規則の図.
     CloseDiagram,

@@ -18,6 +18,32 @@ pub struct Undo {
     pub until: Instant,
 }
 
+/// What the reader line of the form says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReaderLine {
+    /// The window was started without a reader to watch.
+    NotWatched,
+    NoReader,
+    Waiting,
+    Reading,
+    Read,
+    /// The card could not be read, and what to do.
+    Failed(String),
+}
+
+impl ReaderLine {
+    pub fn words(&self) -> String {
+        match self {
+            ReaderLine::NotWatched => "読み取り機を使っていません".into(),
+            ReaderLine::NoReader => "読み取り機なし".into(),
+            ReaderLine::Waiting => "カードを置いてください".into(),
+            ReaderLine::Reading => "読み取り中…".into(),
+            ReaderLine::Read => "読み取りました".into(),
+            ReaderLine::Failed(why) => why.clone(),
+        }
+    }
+}
+
 /// The window's state.
 pub struct CounterState {
     pub source: ModelSource,
@@ -46,6 +72,11 @@ pub struct CounterState {
     pub sheet_language: String,
     /// 規則の図 is open.
     pub show_diagram: bool,
+    pub reader_line: ReaderLine,
+    /// What the card of this visit said (the fields it filled are marked 「カードから」).
+    pub from_card: Option<crate::card::CardReading>,
+    /// A second card for the same visit whose dates differ: asked before they replace them.
+    pub pending_card: Option<crate::card::CardReading>,
 }
 
 impl CounterState {
@@ -70,6 +101,9 @@ impl CounterState {
             undo: None,
             sheet_language: crate::language::SOURCE_LANGUAGE.to_string(),
             show_diagram: false,
+            reader_line: ReaderLine::NotWatched,
+            from_card: None,
+            pending_card: None,
         }
     }
 

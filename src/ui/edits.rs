@@ -3,11 +3,15 @@
 //! handed out ([`handing_out`]).
 
 use super::commands::AppCommand;
-use super::counter_state::{CounterState, Undo};
+use super::counter_state::{CounterState, ReaderLine, Undo};
 use super::handing_out;
 use super::output::Notice;
 use super::theme;
+use crate::card::CardReading;
+use crate::card::reader::ReaderEvent;
 use crate::counter::CounterSession;
+use crate::counter::DateField;
+use crate::dates::format_iso;
 use crate::engine::VisitNumber;
 use std::time::{Duration, Instant};
 
@@ -33,6 +37,12 @@ pub fn apply(state: &mut CounterState, command: AppCommand, ctx: &egui::Context)
             }
         }
         AppCommand::SavePdf => handing_out::save(state),
+        AppCommand::TakeSecondCard => {
+            if let Some(reading) = state.pending_card.take() {
+                fill_from_card(state, reading);
+            }
+        }
+        AppCommand::KeepFormDates => state.pending_card = None,
         AppCommand::ToggleDiagram => state.show_diagram = !state.show_diagram,
         AppCommand::CloseDiagram => state.show_diagram = false,
         AppCommand::TickNext => tick_next(state),
@@ -152,4 +162,44 @@ fn undo_next_citizen(state: &mut CounterState) {
             ));
         }
     }
+}
+
+/// The question the card answers: a PIN the certificates need is locked (the shared case
+/// format's `pin_locked`).
+const PIN_LOCKED: &str = "pin_locked";
+
+/// What happened at the reader.
+pub fn card_event(state: &mut CounterState, event: ReaderEvent) {
+    state.reader_line = match event {
+        ReaderEvent::NoReader => ReaderLine::NoReader,
+        // Taken away: what was read stays in the form; the next card is read afresh.
+        ReaderEvent::Waiting | ReaderEvent::Removed => ReaderLine::Waiting,
+        ReaderEvent::Reading => ReaderLine::Reading,
+        ReaderEvent::Failed(error) => ReaderLine::Failed(error.to_string()),
+        ReaderEvent::Read(reading) => {
+            let card_date = reading.cert_expiry.map(format_iso).unwrap_or_default();
+            let typed = state.session.text(DateField::CertExpiry).trim().to_string();
+            if !typed.is_empty() && typed != card_date && state.pending_card.is_none() {
+                state.pending_card = Some(reading);
+            } else {
+                fill_from_card(state, reading);
+            }
+            ReaderLine::Read
+        }
+    };
+}
+
+/// The certificate's expiry and whether a PIN is locked, from the card; marked as such.
+fn fill_from_card(state: &mut CounterState, reading: CardReading) {
+    let model = &state.source.model;
+    if let Some(date) = reading.cert_expiry {
+        state
+            .session
+            .set_date_text(DateField::CertExpiry, &format_iso(date));
+        state.session.commit_date(DateField::CertExpiry);
+    }
+    let locked = reading.pins.certificate_pin_locked();
+    state.session.set_answer(model, PIN_LOCKED, Some(locked));
+    state.from_card = Some(reading);
+    state.stale = true;
 }

@@ -2,14 +2,23 @@
 //! The lists and their F-keys come from the model, in its order; edits come back as commands.
 
 use super::commands::AppCommand;
+use super::counter_state::ReaderLine;
 use super::model_source::ModelSource;
 use super::theme;
 use super::view::View;
+use crate::card::CardReading;
 use crate::counter::{CounterSession, DateField, document_questions};
+use crate::dates::format_iso;
 use crate::engine::VisitNumber;
 use crate::guidance::ProcedureState;
 use crate::phrases::Phrase;
 use egui::RichText;
+
+/// What the card on the reader said, for the form's marks.
+pub struct CardMarks<'a> {
+    pub reader_line: &'a ReaderLine,
+    pub from_card: Option<&'a CardReading>,
+}
 
 /// Draws the form into `ui`; gives back what staff changed.
 pub fn form_ui(
@@ -17,9 +26,11 @@ pub fn form_ui(
     session: &CounterSession,
     view: &View,
     source: &ModelSource,
+    card: &CardMarks,
 ) -> Vec<AppCommand> {
     let mut commands = Vec::new();
     ui.heading("受付内容");
+    reader_ui(ui, card.reader_line);
     ui.add_space(4.0);
     procedures_ui(ui, session, source, &mut commands);
     ui.add_space(6.0);
@@ -27,10 +38,10 @@ pub fn form_ui(
     ui.add_space(6.0);
     ui.label(RichText::new("日付（西暦 2026-11-25・和暦 S55.6.15・数字8桁 20261125）").strong());
     for field in DateField::ALL {
-        date_field_ui(ui, session, field, &mut commands);
+        date_field_ui(ui, session, field, card, &mut commands);
     }
     ui.add_space(6.0);
-    questions_ui(ui, session, source, &mut commands);
+    questions_ui(ui, session, source, card, &mut commands);
     visit_number_ui(ui, session, view, source, &mut commands);
     ui.add_space(8.0);
     ui.label(
@@ -96,6 +107,7 @@ fn questions_ui(
     ui: &mut egui::Ui,
     session: &CounterSession,
     source: &ModelSource,
+    card: &CardMarks,
     commands: &mut Vec<AppCommand>,
 ) {
     let model = &source.model;
@@ -123,6 +135,9 @@ fn questions_ui(
             }
             if open {
                 ui.label(RichText::new("未確認").color(theme::AMBER).strong());
+            }
+            if let Some(tries) = card_answer(card, &question.id, given) {
+                ui.label(RichText::new(tries).color(theme::BLUE));
             }
         });
     }
@@ -168,6 +183,7 @@ fn date_field_ui(
     ui: &mut egui::Ui,
     session: &CounterSession,
     field: DateField,
+    card: &CardMarks,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal(|ui| {
@@ -193,10 +209,41 @@ fn date_field_ui(
         if response.lost_focus() {
             commands.push(AppCommand::CommitDate(field));
         }
+        let from_card = card
+            .from_card
+            .and_then(|c| c.cert_expiry)
+            .is_some_and(|date| {
+                field == DateField::CertExpiry && session.text(field) == format_iso(date)
+            });
+        if from_card {
+            ui.label(RichText::new("カードから").color(theme::BLUE).strong());
+        }
     });
     if let Some(problem) = session.field_problem(field) {
         ui.colored_label(theme::RED, problem.to_string());
     } else if let Some(echo) = session.echo(field) {
         ui.label(RichText::new(format!("＝ {echo}")).weak());
     }
+}
+
+/// The reader's state, on one line at the top of the form.
+fn reader_ui(ui: &mut egui::Ui, line: &ReaderLine) {
+    let colour = match line {
+        ReaderLine::Failed(_) => theme::RED,
+        ReaderLine::Read => theme::BLUE,
+        _ => theme::WEAK,
+    };
+    ui.label(RichText::new(format!("読み取り機: {}", line.words())).color(colour));
+}
+
+/// 「カードから（…）」 beside the question the card answered, while its answer is the card's.
+fn card_answer(card: &CardMarks, question: &str, given: Option<bool>) -> Option<String> {
+    let reading = card.from_card?;
+    let pins = reading.pins;
+    (question == "pin_locked" && given == Some(pins.certificate_pin_locked())).then(|| {
+        format!(
+            "カードから（残り: 利用者証明用 {}回・署名用 {}回）",
+            pins.user_auth, pins.signature
+        )
+    })
 }

@@ -2,6 +2,7 @@
 //! the engine's evaluation and forwards what staff do; it decides no rule.
 
 mod app;
+mod card_feed;
 mod checklist_panel;
 mod commands;
 mod counter_state;
@@ -17,8 +18,9 @@ pub mod theme;
 mod view;
 
 pub use app::{CounterApp, report_first_frame, save_into};
+pub use card_feed::{CardWatch, PcscWatch};
 pub use commands::AppCommand;
-pub use counter_state::CounterState;
+pub use counter_state::{CounterState, ReaderLine};
 pub use model_source::ModelSource;
 pub use output::{Notice, SaveChoice, system_save_dialog};
 pub use view::View;
@@ -61,6 +63,9 @@ pub fn install_fonts(ctx: &egui::Context) {
         style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
 }
+
+/// The environment variable naming the card reader the window watches (else any reader).
+pub const READER_ENV: &str = "MADOGUCHI_READER";
 
 /// Set to measure start-up: the window prints the time of its first frame and closes.
 pub const REPORT_FIRST_FRAME_ENV: &str = "MADOGUCHI_REPORT_FIRST_FRAME";
@@ -168,6 +173,10 @@ pub fn run(options: WindowOptions) -> i32 {
                 app.counter.prefill(case, &presented);
             }
             app.watch_model(&cc.egui_ctx);
+            let reader = std::env::var(READER_ENV)
+                .ok()
+                .filter(|r| !r.trim().is_empty());
+            app = app.with_card_watch(Box::new(PcscWatch { reader }));
             Ok(Box::new(app))
         }),
     );

@@ -114,3 +114,30 @@ pub fn confirm_next_ui(ctx: &egui::Context, commands: &mut Vec<AppCommand>) {
         });
     });
 }
+
+/// A second card for the same visit whose expiry differs from the form's: asked first.
+pub fn second_card_ui(
+    ctx: &egui::Context,
+    card: &crate::card::CardReading,
+    commands: &mut Vec<AppCommand>,
+) {
+    let expiry = card
+        .cert_expiry
+        .map_or_else(|| "なし".to_string(), crate::dates::format_both);
+    egui::Modal::new(egui::Id::unique("second_card")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("別のカードが置かれました");
+        ui.label(format!(
+            "このカードの電子証明書の有効期限は {expiry} です。入力してある日付と違います。このカードの内容に置き換えますか。"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("置き換える（Enter）").clicked() {
+                commands.push(AppCommand::TakeSecondCard);
+            }
+            if ui.button("入力のままにする（Esc）").clicked() {
+                commands.push(AppCommand::KeepFormDates);
+            }
+        });
+    });
+}

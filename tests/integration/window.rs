@@ -798,3 +798,153 @@ fn a_shared_model_rewritten_in_place_never_shows_a_half_written_moment_nor_drops
         "the last good rules run"
     );
 }
+
+/// A reader in the test's hands: the events the test sends are what the window hears.
+struct ScriptedReader(std::sync::mpsc::Receiver<madoguchi::card::reader::ReaderEvent>);
+
+impl madoguchi::ui::CardWatch for ScriptedReader {
+    fn watch(
+        self: Box<Self>,
+        tell: &mut dyn FnMut(madoguchi::card::reader::ReaderEvent),
+        keep_going: &dyn Fn() -> bool,
+    ) {
+        while keep_going() {
+            match self.0.recv_timeout(Duration::from_millis(20)) {
+                Ok(event) => tell(event),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(_) => return,
+            }
+        }
+    }
+}
+
+fn card(expiry: &str, user_auth: u8, signature: u8) -> madoguchi::card::reader::ReaderEvent {
+    madoguchi::card::reader::ReaderEvent::Read(madoguchi::card::CardReading {
+        reader: "Test Reader".into(),
+        cert_expiry: Some(common::date(expiry)),
+        pins: madoguchi::card::PinTries {
+            user_auth,
+            signature,
+            card_info: 3,
+        },
+    })
+}
+
+/// Sends an event from the reader and lets the window take it (it arrives through the
+/// reader's thread and wakes the window).
+fn at_the_reader(
+    harness: &mut Harness<'_, CounterApp>,
+    reader: &std::sync::mpsc::Sender<madoguchi::card::reader::ReaderEvent>,
+    event: madoguchi::card::reader::ReaderEvent,
+) {
+    use madoguchi::card::reader::ReaderEvent;
+    use madoguchi::ui::ReaderLine;
+    let expected = match &event {
+        ReaderEvent::NoReader => ReaderLine::NoReader,
+        ReaderEvent::Waiting | ReaderEvent::Removed => ReaderLine::Waiting,
+        ReaderEvent::Reading => ReaderLine::Reading,
+        ReaderEvent::Read(_) => ReaderLine::Read,
+        ReaderEvent::Failed(e) => ReaderLine::Failed(e.to_string()),
+    };
+    // Each event is told once: a different line in between makes a repeat visible.
+    harness.state_mut().counter.reader_line = ReaderLine::NotWatched;
+    reader.send(event).unwrap();
+    for _ in 0..250 {
+        harness.run();
+        if harness.state().counter.reader_line == expected {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the window never heard the reader");
+}
+
+#[test]
+fn a_card_on_the_reader_fills_the_expiry_and_the_pin_question_marked_from_the_card() {
+    use madoguchi::card::reader::ReaderEvent;
+    let (reader, heard) = std::sync::mpsc::channel();
+    let app = app().with_card_watch(Box::new(ScriptedReader(heard)));
+    let mut harness = harness(app);
+    at_the_reader(&mut harness, &reader, ReaderEvent::Waiting);
+    assert!(has_label(&harness, "読み取り機: カードを置いてください"));
+    click(&mut harness, "電子証明書の更新・新規発行");
+    click(&mut harness, "本人");
+    at_the_reader(&mut harness, &reader, ReaderEvent::Reading);
+    assert!(has_label(&harness, "読み取り機: 読み取り中…"));
+    at_the_reader(&mut harness, &reader, card("2027-02-10", 3, 0));
+    assert!(has_label(&harness, "読み取り機: 読み取りました"));
+    let session = &harness.state().counter.session;
+    assert_eq!(
+        session.text(madoguchi::counter::DateField::CertExpiry),
+        "2027-02-10"
+    );
+    assert_eq!(
+        session.given_answer("pin_locked"),
+        Some(true),
+        "署名用 has 0 tries"
+    );
+    assert!(has_label(&harness, "カードから"));
+    assert!(has_label(
+        &harness,
+        "カードから（残り: 利用者証明用 3回・署名用 0回）"
+    ));
+    // Staff may still change what the card said.
+    click(&mut harness, "暗証番号にロックがかかっている");
+    assert_eq!(
+        harness.state().counter.session.given_answer("pin_locked"),
+        Some(false)
+    );
+    assert!(!has_label(
+        &harness,
+        "カードから（残り: 利用者証明用 3回・署名用 0回）"
+    ));
+    // Taken away: what was read stays.
+    at_the_reader(&mut harness, &reader, ReaderEvent::Removed);
+    assert!(has_label(&harness, "読み取り機: カードを置いてください"));
+    assert_eq!(
+        harness
+            .state()
+            .counter
+            .session
+            .text(madoguchi::counter::DateField::CertExpiry),
+        "2027-02-10"
+    );
+    // A second card with another expiry, same visit: asked before it replaces the date.
+    at_the_reader(&mut harness, &reader, card("2029-05-01", 3, 5));
+    assert!(has_label(&harness, "別のカードが置かれました"));
+    assert_eq!(
+        harness
+            .state()
+            .counter
+            .session
+            .text(madoguchi::counter::DateField::CertExpiry),
+        "2027-02-10"
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .counter
+            .session
+            .text(madoguchi::counter::DateField::CertExpiry),
+        "2029-05-01"
+    );
+    assert_eq!(
+        harness.state().counter.session.given_answer("pin_locked"),
+        Some(false)
+    );
+}
+
+#[test]
+fn without_a_reader_the_window_says_so_and_works_as_before() {
+    use madoguchi::card::reader::ReaderEvent;
+    let (reader, heard) = std::sync::mpsc::channel();
+    let mut harness = harness(app().with_card_watch(Box::new(ScriptedReader(heard))));
+    at_the_reader(&mut harness, &reader, ReaderEvent::NoReader);
+    assert!(has_label(&harness, "読み取り機: 読み取り機なし"));
+    principal_pin_reset(&mut harness);
+    click(&mut harness, "本人のマイナンバーカード");
+    click(&mut harness, "本人のもう1点の本人確認書類");
+    assert!(has_label(&harness, "受付可"));
+}

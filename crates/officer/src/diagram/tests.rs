@@ -1,4 +1,5 @@
 use super::*;
+use madoguchi_sheet::fonts::width_em;
 
 #[test]
 fn every_text_stays_inside_its_box() {
