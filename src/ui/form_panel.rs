@@ -187,7 +187,7 @@ fn date_field_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.add_sized([176.0, 22.0], egui::Label::new(field.label()));
+        let label = ui.add_sized([170.0, 22.0], egui::Label::new(field.label()));
         let hint = match field {
             DateField::Visit => "2026-11-25",
             DateField::Birth => "S55.6.15",
@@ -200,7 +200,7 @@ fn date_field_ui(
                     // A stable id: the lines under a field come and go, focus must not.
                     .id_salt(("date_field", field))
                     .hint_text(hint)
-                    .desired_width(150.0),
+                    .desired_width(140.0),
             )
             .labelled_by(label.id);
         if response.changed() {
@@ -209,20 +209,22 @@ fn date_field_ui(
         if response.lost_focus() {
             commands.push(AppCommand::CommitDate(field));
         }
-        let from_card = card
-            .from_card
-            .and_then(|c| c.cert_expiry)
-            .is_some_and(|date| {
-                field == DateField::CertExpiry && session.text(field) == format_iso(date)
-            });
-        if from_card {
-            ui.label(RichText::new("カードから").color(theme::BLUE).strong());
-        }
     });
+    let from_card = card
+        .from_card
+        .and_then(|c| c.cert_expiry)
+        .is_some_and(|date| {
+            field == DateField::CertExpiry && session.text(field) == format_iso(date)
+        });
     if let Some(problem) = session.field_problem(field) {
         ui.colored_label(theme::RED, problem.to_string());
     } else if let Some(echo) = session.echo(field) {
-        ui.label(RichText::new(format!("＝ {echo}")).weak());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("＝ {echo}")).weak());
+            if from_card {
+                ui.label(RichText::new("カードから").color(theme::BLUE).strong());
+            }
+        });
     }
 }
 

@@ -242,23 +242,84 @@ impl<'a> Facts<'a> {
         dates
     }
 
-    /// Runs `decide`, giving what it decided and the unknown facts it read.
-    fn watching<T>(&self, decide: impl FnOnce() -> T) -> (T, Vec<UnknownFact>) {
-        let mark = self.unknown_read.borrow().len();
-        let decided = decide();
-        let mut read = self.unknown_read.borrow()[mark..].to_vec();
-        read.sort();
-        read.dedup();
-        (decided, read)
+    /// Whether the facts given decide `condition`, with Kleene's three values: an unknown fact
+    /// leaves it open unless the rest decides it (`AnyOf` with a branch that holds, `AllOf` with
+    /// one that does not).
+    fn decided(&self, condition: &Condition) -> Option<bool> {
+        let case = self.case;
+        let today = case.today();
+        match condition {
+            Condition::Answer(id) if self.is_open(id) => None,
+            Condition::CertExpired => case.cert_expiry().map(|e| e < today),
+            Condition::CardExpired => case.card_expiry().map(|e| e < today),
+            Condition::CertValid => {
+                let valid = Condition::AllOf(vec![
+                    Condition::Not(Box::new(Condition::Answer(CERT_REVOKED.into()))),
+                    Condition::Not(Box::new(Condition::CertExpired)),
+                    Condition::Not(Box::new(Condition::CardExpired)),
+                ]);
+                self.decided(&valid)
+            }
+            Condition::CardExpiresWithCert | Condition::BeforeRenewalWindow
+                if case.cert_expiry().is_none() =>
+            {
+                None
+            }
+            Condition::CardExpiresWithCert if case.card_expiry().is_none() => None,
+            Condition::Not(inner) => self.decided(inner).map(|v| !v),
+            Condition::AnyOf(all) => kleene(all.iter().map(|c| self.decided(c)), true),
+            Condition::AllOf(all) => kleene(all.iter().map(|c| self.decided(c)), false),
+            other => Some(self.holds(other)),
+        }
+    }
+
+    /// The facts nobody gave that leave `condition` undecided (none when it is decided).
+    fn open_facts(&self, condition: &Condition) -> Vec<UnknownFact> {
+        if self.decided(condition).is_some() {
+            return Vec::new();
+        }
+        let case = self.case;
+        let mut facts = match condition {
+            Condition::Answer(id) => vec![UnknownFact::Answer(id.clone())],
+            Condition::Not(inner) => self.open_facts(inner),
+            Condition::AnyOf(all) | Condition::AllOf(all) => {
+                all.iter().flat_map(|c| self.open_facts(c)).collect()
+            }
+            Condition::CertValid => [
+                Condition::Answer(CERT_REVOKED.into()),
+                Condition::CertExpired,
+                Condition::CardExpired,
+            ]
+            .iter()
+            .flat_map(|c| self.open_facts(c))
+            .collect(),
+            _ => {
+                let mut dates = Vec::new();
+                if case.cert_expiry().is_none() && !matches!(condition, Condition::CardExpired) {
+                    dates.push(UnknownFact::Date(UnknownDate::CertExpiry));
+                }
+                if case.card_expiry().is_none()
+                    && matches!(
+                        condition,
+                        Condition::CardExpired | Condition::CardExpiresWithCert
+                    )
+                {
+                    dates.push(UnknownFact::Date(UnknownDate::CardExpiry));
+                }
+                dates
+            }
+        };
+        facts.sort();
+        facts.dedup();
+        facts
+    }
+
+    /// An answer the counter asked for and nobody gave.
+    fn is_open(&self, id: &str) -> bool {
+        self.case.answers.given(id).is_none() && self.case.open_questions.iter().any(|q| q == id)
     }
 
     fn answer(&self, id: &str) -> bool {
-        if self.case.answers.given(id).is_none() && self.case.open_questions.iter().any(|q| q == id)
-        {
-            self.unknown_read
-                .borrow_mut()
-                .push(UnknownFact::Answer(id.to_string()));
-        }
         self.case.answers.get(self.model, id)
     }
 
@@ -322,6 +383,20 @@ impl<'a> Facts<'a> {
                 && route.when.as_ref().is_none_or(|c| self.holds(c))
         })
     }
+}
+
+/// Three-valued `any` (`decisive` true) or `all` (`decisive` false): one decisive value decides,
+/// else an unknown leaves it open.
+fn kleene(values: impl Iterator<Item = Option<bool>>, decisive: bool) -> Option<bool> {
+    let mut open = false;
+    for value in values {
+        match value {
+            Some(v) if v == decisive => return Some(decisive),
+            None => open = true,
+            Some(_) => {}
+        }
+    }
+    (!open).then_some(!decisive)
 }
 
 /// Decides one visit.
@@ -393,8 +468,17 @@ fn outcome_of(
     procedure: ProcedureKind,
 ) -> Option<(Outcome, Vec<Requirement>, Vec<ExemptedDocument>)> {
     let model = facts.model;
-    let (route, mut undecided) = facts.watching(|| facts.route_for(procedure));
-    let route = route?;
+    let route = facts.route_for(procedure)?;
+    // The choice waits on any fact that leaves open a route tried before it, or its own.
+    let mut undecided: Vec<UnknownFact> = model
+        .routes
+        .iter()
+        .filter(|r| r.procedure == procedure && r.applicant == facts.case.applicant)
+        .take_while(|r| r.id != route.id)
+        .chain(std::iter::once(route))
+        .filter_map(|r| r.when.as_ref())
+        .flat_map(|when| facts.open_facts(when))
+        .collect();
     let mut asked = Asked::default();
     for (number, visit) in [
         (VisitNumber::First, Some(route.flow.first_visit())),
@@ -412,15 +496,16 @@ fn outcome_of(
             .map(|(_, d)| d.clone())
             .collect()
     };
-    let (blockers, read) = facts.watching(|| {
-        model
-            .blockers
-            .iter()
-            .filter(|b| b.procedures.contains(&procedure) && facts.holds(&b.when))
-            .map(|b| b.id)
-            .collect()
-    });
-    undecided.extend(read);
+    let stopping = model
+        .blockers
+        .iter()
+        .filter(|b| b.procedures.contains(&procedure));
+    let blockers: Vec<BlockerId> = stopping
+        .clone()
+        .filter(|b| facts.holds(&b.when))
+        .map(|b| b.id)
+        .collect();
+    undecided.extend(stopping.flat_map(|b| facts.open_facts(&b.when)));
     undecided.sort();
     undecided.dedup();
     let outcome = Outcome {
@@ -517,15 +602,27 @@ fn collect_visit(
 ) {
     let model = facts.model;
     for need in &visit.documents {
-        let ((wanted, exemption), read) = facts.watching(|| {
-            let wanted = need.when.as_ref().is_none_or(|c| facts.holds(c));
-            let exemption = need
-                .exempt_if
-                .iter()
-                .filter_map(|id| model.exemption(id))
-                .find(|e| wanted && facts.holds(&e.when));
-            (wanted, exemption)
-        });
+        let wanted = need.when.as_ref().is_none_or(|c| facts.holds(c));
+        let exemptions: Vec<_> = need
+            .exempt_if
+            .iter()
+            .filter_map(|id| model.exemption(id))
+            .collect();
+        let exemption = exemptions.iter().find(|e| wanted && facts.holds(&e.when));
+        let mut read: Vec<UnknownFact> = need
+            .when
+            .as_ref()
+            .map(|c| facts.open_facts(c))
+            .unwrap_or_default();
+        // Spared by any exemption: one that surely holds settles it, whatever the others say.
+        let surely_spared = exemptions
+            .iter()
+            .any(|e| facts.decided(&e.when) == Some(true));
+        if wanted && !surely_spared {
+            read.extend(exemptions.iter().flat_map(|e| facts.open_facts(&e.when)));
+        }
+        read.sort();
+        read.dedup();
         if !read.is_empty() {
             asked.to_confirm.push((number, need.document.clone(), read));
         }

@@ -239,3 +239,15 @@ fn the_questions_that_decide_a_document_come_from_the_model() {
     }
     assert!(!deciding.contains(&"cert_revoked"), "{deciding:?}");
 }
+
+#[test]
+fn an_answer_that_settles_a_document_alone_leaves_no_other_question_open() {
+    // The second ID is asked for when the PINs are not surely known OR a PIN is locked: a
+    // locked PIN settles it, whatever the other answer.
+    let model = model();
+    let mut session = principal_renewal();
+    session.set_answer(&model, "pin_locked", Some(true));
+    session.tick(&model, VisitNumber::First, &doc(CARD), true);
+    session.tick(&model, VisitNumber::First, &doc(SECOND_ID), true);
+    assert_eq!(renewal_status(&session, &model), Status::AcceptedToday);
+}
