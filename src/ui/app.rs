@@ -7,7 +7,7 @@ use super::commands::AppCommand;
 use super::counter_state::CounterState;
 use super::model_source::ModelSource;
 use super::output::{SaveChoice, SaveDialog};
-use super::{checklist_panel, edits, form_panel, status_line, summary_panel, theme};
+use super::{checklist_panel, edits, form_panel, handing_out, status_line, summary_panel, theme};
 use crate::guidance::Status;
 use crate::model::ProcedureKind;
 use crate::printing::{PrinterChoice, Spooler};
@@ -41,11 +41,16 @@ impl CounterApp {
         }
     }
 
-    /// Prints through `spooler` to the printer `choice` names.
-    pub fn with_printer(mut self, spooler: Box<dyn Spooler>, choice: PrinterChoice) -> CounterApp {
-        self.counter.spooler = spooler;
-        self.counter.printer = choice;
-        self.counter.refresh_printer_label();
+    /// Prints through `spooler` to the printer `choice` names (looked up off the window's
+    /// thread at the first frame).
+    pub fn with_printer(
+        mut self,
+        spooler: Box<dyn Spooler + Send>,
+        choice: PrinterChoice,
+    ) -> CounterApp {
+        let output = self.counter.output_mut();
+        output.spooler = spooler;
+        output.printer = choice;
         self
     }
 
@@ -57,8 +62,9 @@ impl CounterApp {
 
     /// Replaces the save dialog (tests, or an office that prints to a fixed folder).
     pub fn with_save_dialog(mut self, dialog: SaveDialog, open_after_save: bool) -> CounterApp {
-        self.counter.save_dialog = dialog;
-        self.counter.open_after_save = open_after_save;
+        let output = self.counter.output_mut();
+        output.save_dialog = dialog;
+        output.open_after_save = open_after_save;
         self
     }
 
@@ -147,6 +153,16 @@ impl CounterApp {
         }
         if let Some(watch) = self.card_watch.take() {
             self.card_feed = Some(CardFeed::start(watch, ui.ctx()));
+        }
+        self.counter.start_output(ui.ctx());
+        let finished = self
+            .counter
+            .worker
+            .as_ref()
+            .map(|w| w.finished())
+            .unwrap_or_default();
+        for done in finished {
+            handing_out::finished(&mut self.counter, done);
         }
         for event in self.card_feed.iter().flat_map(CardFeed::drain) {
             edits::card_event(&mut self.counter, event);

@@ -2,11 +2,12 @@
 //! the last notice, 元に戻す. Changed only by [`edits::apply`](super::edits::apply).
 
 use super::model_source::ModelSource;
-use super::output::{Notice, SaveDialog, system_save_dialog};
+use super::output::{Notice, system_save_dialog};
+use super::output_worker::{Output, OutputWorker};
 use super::view::View;
 use crate::counter::{CounterSession, NotReady};
 use crate::guidance::Guidance;
-use crate::printing::{PrintError, PrinterChoice, Spooler, SystemSpooler, resolve};
+use crate::printing::{PrinterChoice, SystemSpooler};
 use crate::sheet::Sheet;
 use chrono::NaiveDate;
 use std::time::Instant;
@@ -55,10 +56,13 @@ pub struct CounterState {
     /// Today's date for a new citizen: the system clock in the real window (a counter PC may
     /// run past midnight), a fixed day in tests.
     pub(super) clock: Box<dyn Fn() -> NaiveDate>,
-    pub(super) save_dialog: SaveDialog,
-    pub(super) open_after_save: bool,
-    pub(super) spooler: Box<dyn Spooler>,
-    pub(super) printer: PrinterChoice,
+    /// The printer and the save dialog, until the worker takes them at the first frame.
+    pub(super) output: Option<Output>,
+    pub(super) worker: Option<OutputWorker>,
+    /// A job is with the worker (印刷中… / 保存中…).
+    pub(super) busy: bool,
+    /// Counts citizens: a job's result counts as handed out only for the citizen it was for.
+    pub(super) citizen: u64,
     /// The printer in use, as the top bar names it.
     pub(super) printer_label: String,
     /// A sheet the spooler refused, kept for もう一度印刷.
@@ -90,11 +94,16 @@ impl CounterState {
             view: View::not_ready(NotReady::NoProcedure),
             stale: true,
             clock: Box::new(move || today),
-            save_dialog: Box::new(system_save_dialog),
-            open_after_save: true,
-            spooler: Box::new(SystemSpooler),
-            printer: PrinterChoice::SystemDefault,
-            printer_label: String::new(),
+            output: Some(Output {
+                spooler: Box::new(SystemSpooler),
+                printer: PrinterChoice::SystemDefault,
+                save_dialog: Box::new(system_save_dialog),
+                open_after_save: true,
+            }),
+            worker: None,
+            busy: false,
+            citizen: 0,
+            printer_label: "プリンター: 確認中…".to_string(),
             refused_sheet: None,
             handed_out: false,
             confirming_next: false,
@@ -117,29 +126,27 @@ impl CounterState {
         &self.printer_label
     }
 
+    /// A print or a save is with the worker.
+    pub fn is_busy(&self) -> bool {
+        self.busy
+    }
+
     /// Whether 元に戻す is still offered.
     pub fn undo_offered(&self) -> bool {
         self.undo.as_ref().is_some_and(|u| Instant::now() < u.until)
     }
 
-    /// The top bar's words for the printer in use.
-    pub(super) fn refresh_printer_label(&mut self) {
-        self.printer_label = match resolve(self.spooler.as_ref(), &self.printer) {
-            Ok(name) if self.printer == PrinterChoice::SystemDefault => {
-                format!("プリンター: {name}（既定）")
-            }
-            Ok(name) => format!("プリンター: {name}"),
-            Err(PrintError::NoDefault { known }) => {
-                format!("プリンター: 既定なし（{known}）— PDF で保存")
-            }
-            Err(PrintError::SpoolerDown { .. }) => {
-                "プリンター: 印刷システムに接続できません".into()
-            }
-            Err(_) => match &self.printer {
-                PrinterChoice::Named(name) => format!("プリンター: {name}（見つかりません）"),
-                PrinterChoice::SystemDefault => "プリンター: なし（PDF で保存）".to_string(),
-            },
-        };
+    /// The worker's end, started with the window's context at the first frame.
+    pub(super) fn start_output(&mut self, ctx: &egui::Context) {
+        if let Some(output) = self.output.take() {
+            self.worker = Some(OutputWorker::start(output, ctx));
+        }
+    }
+
+    /// The printer and save dialog the worker will use (before the first frame).
+    pub(super) fn output_mut(&mut self) -> &mut Output {
+        self.output
+            .get_or_insert_with(|| unreachable!("set up before the first frame"))
     }
 
     /// Fills the form from a case file and ticks `presented` (training, screenshots). The

@@ -30,12 +30,7 @@ pub fn apply(state: &mut CounterState, command: AppCommand, ctx: &egui::Context)
         AppCommand::CancelNextCitizen => state.confirming_next = false,
         AppCommand::UndoNextCitizen => undo_next_citizen(state),
         AppCommand::Print => handing_out::print(state),
-        AppCommand::RetryPrint => {
-            if let Some((pdf, title)) = state.refused_sheet.take() {
-                let notice = handing_out::send_to_printer(state, pdf, title);
-                state.notice = Some(notice);
-            }
-        }
+        AppCommand::RetryPrint => handing_out::reprint(state),
         AppCommand::SavePdf => handing_out::save(state),
         AppCommand::TakeSecondCard => {
             if let Some(reading) = state.pending_card.take() {
@@ -134,6 +129,7 @@ fn clear_citizen(state: &mut CounterState, ctx: &egui::Context) {
     state.undo = (!undo.session.is_blank()).then_some(undo);
     state.handed_out = false;
     state.refused_sheet = None;
+    state.citizen += 1;
     state.sheet_language = crate::language::SOURCE_LANGUAGE.to_string();
     state.notice = None;
     ctx.memory_mut(|memory| {

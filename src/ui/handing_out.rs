@@ -1,13 +1,18 @@
-//! The sheet leaving the window: 印刷 (the counter's printer) and 保存（PDF）, each ending in the
-//! notice that says where it went or what went wrong.
+//! The sheet leaving the window: 印刷 (the counter's printer) and 保存（PDF）, handed to the
+//! output worker so the window never waits; what came of it comes back as a notice.
 
 use super::counter_state::CounterState;
-use super::output::{Notice, SaveChoice};
-use crate::printing::{print_pdf, resolve};
+use super::output::Notice;
+use super::output_worker::{Done, Job};
 use crate::sheet::Sheet;
 
 /// The sheet as it stands, or why there is none to hand out.
 fn sheet_to_hand_out(state: &CounterState, action: &str) -> Result<(Sheet, String), String> {
+    if state.busy {
+        return Err(format!(
+            "{action}できません: 前の印刷・保存がまだ終わっていません"
+        ));
+    }
     let view = &state.view;
     let (Some(sheet), Some(guidance)) = (&view.sheet, &view.guidance) else {
         let reason = match &view.evaluation {
@@ -25,93 +30,80 @@ fn sheet_to_hand_out(state: &CounterState, action: &str) -> Result<(Sheet, Strin
     Ok((sheet.clone(), view.file_name.clone()))
 }
 
+/// Hands a job to the worker; the status line says 印刷中… until it is done.
+fn hand_over(state: &mut CounterState, job: Job, working: &str) {
+    let sent = state.worker.as_ref().is_some_and(|worker| worker.send(job));
+    state.notice = Some(if sent {
+        state.busy = true;
+        Notice::Working(working.to_string())
+    } else {
+        Notice::Failed("印刷・保存の仕組みが動いていません。画面を開き直してください".into())
+    });
+}
+
 /// 印刷 / Ctrl+P.
 pub fn print(state: &mut CounterState) {
-    let notice = match sheet_to_hand_out(state, "印刷") {
-        Ok((sheet, file_name)) => print_sheet(state, &sheet, &file_name),
-        Err(why) => Notice::Refused(why),
-    };
-    state.notice = Some(notice);
+    match sheet_to_hand_out(state, "印刷") {
+        Ok((sheet, file_name)) => {
+            let citizen = state.citizen;
+            let job = Job::Print {
+                citizen,
+                sheet,
+                file_name,
+            };
+            hand_over(state, job, "印刷中…");
+        }
+        Err(why) => state.notice = Some(Notice::Refused(why)),
+    }
 }
 
 /// 保存（PDF）.
 pub fn save(state: &mut CounterState) {
-    let notice = match sheet_to_hand_out(state, "保存") {
-        Ok((sheet, file_name)) => save_sheet(state, &sheet, &file_name, None),
-        Err(why) => Notice::Refused(why),
-    };
-    state.notice = Some(notice);
-}
-
-/// The sheet to the printer; with no printer at all, to a PDF file instead.
-fn print_sheet(state: &mut CounterState, sheet: &Sheet, file_name: &str) -> Notice {
-    let pdf = match crate::sheet::pdf::render_pdf(sheet) {
-        Ok(pdf) => pdf,
-        Err(err) => return Notice::Failed(err.to_string()),
-    };
-    match resolve(state.spooler.as_ref(), &state.printer) {
-        Err(err) if err.no_printer() => save_sheet(
-            state,
-            sheet,
-            file_name,
-            Some(format!("{err}。PDF として保存します")),
-        ),
-        _ => send_to_printer(state, pdf, file_name.trim_end_matches(".pdf").to_string()),
+    match sheet_to_hand_out(state, "保存") {
+        Ok((sheet, file_name)) => {
+            let citizen = state.citizen;
+            let job = Job::Save {
+                citizen,
+                sheet,
+                file_name,
+            };
+            hand_over(state, job, "保存中…");
+        }
+        Err(why) => state.notice = Some(Notice::Refused(why)),
     }
 }
 
-pub fn send_to_printer(state: &mut CounterState, pdf: Vec<u8>, title: String) -> Notice {
-    let printed = print_pdf(state.spooler.as_mut(), &state.printer, &title, &pdf);
-    state.refresh_printer_label();
-    match printed {
-        Ok(job) => {
-            state.refused_sheet = None;
-            state.handed_out = true;
-            Notice::Done(format!(
-                "プリンター「{}」に送りました（ジョブ {}）",
-                job.printer, job.job
-            ))
-        }
-        Err(err) => {
-            state.refused_sheet = Some((pdf, title));
-            Notice::PrintFailed(err.to_string())
-        }
+/// もう一度印刷: the sheet the spooler refused, again.
+pub fn reprint(state: &mut CounterState) {
+    if state.busy {
+        return;
+    }
+    if let Some((pdf, title)) = state.refused_sheet.take() {
+        let citizen = state.citizen;
+        let job = Job::Reprint {
+            citizen,
+            pdf,
+            title,
+        };
+        hand_over(state, job, "印刷中…");
     }
 }
 
-/// The sheet to a file the save dialog names. `why` says why a print became a save.
-fn save_sheet(
-    state: &mut CounterState,
-    sheet: &Sheet,
-    file_name: &str,
-    why: Option<String>,
-) -> Notice {
-    let before = why.map_or(String::new(), |w| format!("{w}: "));
-    let path = match (state.save_dialog)(file_name) {
-        SaveChoice::Path(path) => path,
-        SaveChoice::Cancelled => {
-            return Notice::Failed(format!("{before}保存を取り消しました"));
+/// What the worker finished: the notice, the printer's name, whether this citizen's sheet was
+/// handed out.
+pub fn finished(state: &mut CounterState, done: Done) {
+    if let Some(label) = done.printer_label {
+        state.printer_label = label;
+    }
+    if let Some(notice) = done.notice {
+        state.busy = false;
+        // A notice for the citizen before 次の方 still says what happened to that sheet.
+        state.notice = Some(notice);
+    }
+    if done.citizen == state.citizen {
+        state.handed_out |= done.handed_out;
+        if done.refused.is_some() {
+            state.refused_sheet = done.refused;
         }
-        SaveChoice::Unavailable(reason) => {
-            return Notice::Failed(format!(
-                "{before}{reason}。--print-dir フォルダ を付けて起動すると、保存先を尋ねずにそのフォルダに保存します"
-            ));
-        }
-    };
-    match crate::sheet_file::write_pdf_file(sheet, &path) {
-        Ok(()) => {
-            state.handed_out = true;
-            let saved = format!("{before}保存しました: {}", path.display());
-            if !state.open_after_save {
-                return Notice::Done(saved);
-            }
-            match opener::open(&path) {
-                Ok(()) => Notice::Done(saved),
-                Err(err) => Notice::Failed(format!(
-                    "{saved}。ただし PDF を開けませんでした（{err}）。ファイルを開いて印刷してください"
-                )),
-            }
-        }
-        Err(err) => Notice::Failed(format!("{before}{err}")),
     }
 }

@@ -12,6 +12,7 @@ mod form_panel;
 mod handing_out;
 mod model_source;
 mod output;
+mod output_worker;
 mod status_line;
 mod summary_panel;
 pub mod theme;

@@ -14,6 +14,8 @@ pub enum Notice {
     PrintFailed(String),
     /// A key that could not act, and why.
     Refused(String),
+    /// A job with the worker: 印刷中…, 保存中….
+    Working(String),
 }
 
 impl Notice {
@@ -22,7 +24,8 @@ impl Notice {
             Notice::Done(text)
             | Notice::Failed(text)
             | Notice::PrintFailed(text)
-            | Notice::Refused(text) => text,
+            | Notice::Refused(text)
+            | Notice::Working(text) => text,
         }
     }
 }
@@ -38,7 +41,7 @@ pub enum SaveChoice {
 }
 
 /// Asks where to save the sheet.
-pub type SaveDialog = Box<dyn FnMut(&str) -> SaveChoice>;
+pub type SaveDialog = Box<dyn FnMut(&str) -> SaveChoice + Send>;
 
 /// The system's save dialog (rfd). On Linux it needs the desktop portal over the session bus:
 /// without one rfd returns at once, which is not a cancel, and is said so.

@@ -83,6 +83,10 @@ pub fn notice_ui(ui: &mut egui::Ui, app: &CounterState, commands: &mut Vec<AppCo
             Some(Notice::Done(text)) => {
                 ui.colored_label(theme::GREEN, format!("✓ {text}"));
             }
+            // No spinner: a window that is only waiting asks for no repaint.
+            Some(Notice::Working(text)) => {
+                ui.colored_label(theme::BLUE, format!("… {text}"));
+            }
             Some(Notice::Failed(text)) | Some(Notice::Refused(text)) => {
                 ui.colored_label(theme::RED, format!("× {text}"));
             }

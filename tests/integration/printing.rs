@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use common::bin;
+use common::{bin, settle};
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -14,10 +14,9 @@ use madoguchi::model::DocumentId;
 use madoguchi::model_file::ModelOrigin;
 use madoguchi::printing::{PrintError, PrinterChoice, Spooler};
 use madoguchi::ui::{CounterApp, ModelSource, Notice, SaveChoice, install_fonts};
-use std::cell::RefCell;
 use std::path::PathBuf;
 use std::process::Command;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 /// The cups-pdf queue scripts/setup.sh adds.
@@ -127,7 +126,7 @@ fn with_queues_but_no_default_printer_print_says_so_and_names_them() {
 
 #[test]
 fn with_queues_but_no_default_printer_the_window_saves_into_the_print_dir_and_says_why() {
-    let queue = SharedQueue(Rc::new(RefCell::new(Queue {
+    let queue = SharedQueue(Arc::new(Mutex::new(Queue {
         printers: vec!["counter-a".into(), "counter-b".into()],
         default: None,
         ..Queue::default()
@@ -155,7 +154,8 @@ fn with_queues_but_no_default_printer_the_window_saves_into_the_print_dir_and_sa
     }
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
-    assert!(queue.0.borrow().jobs.is_empty());
+    settle(&mut harness);
+    assert!(queue.0.lock().unwrap().jobs.is_empty());
     let saved: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(saved.len(), 1);
     let Some(Notice::Done(text)) = &harness.state().counter.notice else {
@@ -211,17 +211,17 @@ struct Queue {
 }
 
 #[derive(Clone, Default)]
-struct SharedQueue(Rc<RefCell<Queue>>);
+struct SharedQueue(Arc<Mutex<Queue>>);
 
 impl Spooler for SharedQueue {
     fn printers(&self) -> Result<Vec<String>, PrintError> {
-        Ok(self.0.borrow().printers.clone())
+        Ok(self.0.lock().unwrap().printers.clone())
     }
     fn default_printer(&self) -> Result<Option<String>, PrintError> {
-        Ok(self.0.borrow().default.clone())
+        Ok(self.0.lock().unwrap().default.clone())
     }
     fn submit(&mut self, printer: &str, _title: &str, pdf: &[u8]) -> Result<u64, PrintError> {
-        let mut queue = self.0.borrow_mut();
+        let mut queue = self.0.lock().unwrap();
         if queue.refuse {
             return Err(PrintError::Refused {
                 printer: printer.to_string(),
@@ -234,7 +234,7 @@ impl Spooler for SharedQueue {
 }
 
 fn counter_queue() -> SharedQueue {
-    SharedQueue(Rc::new(RefCell::new(Queue {
+    SharedQueue(Arc::new(Mutex::new(Queue {
         printers: vec!["counter-a4".into()],
         default: Some("counter-a4".into()),
         ..Queue::default()
@@ -243,7 +243,7 @@ fn counter_queue() -> SharedQueue {
 
 fn window(
     queue: &SharedQueue,
-    save: Box<dyn FnMut(&str) -> SaveChoice>,
+    save: Box<dyn FnMut(&str) -> SaveChoice + Send>,
 ) -> Harness<'static, CounterApp> {
     let app = CounterApp::new(
         ModelSource::load(ModelOrigin::Embedded),
@@ -251,13 +251,15 @@ fn window(
     )
     .with_save_dialog(save, false)
     .with_printer(Box::new(queue.clone()), PrinterChoice::SystemDefault);
-    Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(Vec2::new(1366.0, 900.0))
         .with_context_setup(install_fonts)
-        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app)
+        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);
+    settle(&mut harness);
+    harness
 }
 
-fn never_saves() -> Box<dyn FnMut(&str) -> SaveChoice> {
+fn never_saves() -> Box<dyn FnMut(&str) -> SaveChoice + Send> {
     Box::new(|_| panic!("印刷 must not open the save dialog when a printer is set up"))
 }
 
@@ -272,7 +274,7 @@ fn press(harness: &mut Harness<'_, CounterApp>, keys: &mut usize, modifiers: Mod
 fn printed_text(queue: &SharedQueue) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("job.pdf");
-    std::fs::write(&path, &queue.0.borrow().jobs.last().unwrap().1).unwrap();
+    std::fs::write(&path, &queue.0.lock().unwrap().jobs.last().unwrap().1).unwrap();
     common::pdf_text(&path)
 }
 
@@ -289,6 +291,7 @@ fn after_next_citizen_from_a_date_field_four_keys_print_a_sheet_with_the_card_ti
     press(&mut harness, &mut keys, Modifiers::NONE, Key::F5);
     press(&mut harness, &mut keys, Modifiers::NONE, Key::Space);
     press(&mut harness, &mut keys, Modifiers::COMMAND, Key::P);
+    settle(&mut harness);
     assert_eq!(keys, 5, "次の方 and the four keys");
     let session = &harness.state().counter.session;
     assert_eq!(
@@ -297,7 +300,7 @@ fn after_next_citizen_from_a_date_field_four_keys_print_a_sheet_with_the_card_ti
         "no space typed"
     );
     assert!(session.is_ticked(VisitNumber::First, &DocumentId("card".into())));
-    let jobs = queue.0.borrow().jobs.len();
+    let jobs = queue.0.lock().unwrap().jobs.len();
     assert_eq!(jobs, 1);
     let text = printed_text(&queue);
     assert!(
@@ -333,6 +336,7 @@ fn the_sheet_language_goes_back_to_japanese_for_the_next_citizen() {
     }
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
+    settle(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
     for key in [Key::F1, Key::F5, Key::Space] {
@@ -341,7 +345,8 @@ fn the_sheet_language_goes_back_to_japanese_for_the_next_citizen() {
     }
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
-    assert_eq!(queue.0.borrow().jobs.len(), 2);
+    settle(&mut harness);
+    assert_eq!(queue.0.lock().unwrap().jobs.len(), 2);
     let text = printed_text(&queue);
     assert!(text.contains("のご案内"), "{text}");
     assert!(!text.contains("Electronic certificate"), "{text}");
@@ -361,7 +366,8 @@ fn ctrl_p_prints_while_a_text_field_has_the_focus() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
-    assert_eq!(queue.0.borrow().jobs.len(), 1);
+    settle(&mut harness);
+    assert_eq!(queue.0.lock().unwrap().jobs.len(), 1);
     assert_eq!(
         harness
             .state()
@@ -437,6 +443,7 @@ fn with_no_printer_print_falls_back_to_saving_and_says_why() {
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
+    settle(&mut harness);
     assert!(target.exists());
     let Some(Notice::Done(text)) = &harness.state().counter.notice else {
         panic!("{:?}", harness.state().counter.notice);
@@ -460,6 +467,7 @@ fn with_no_save_dialog_the_notice_says_how_to_set_print_dir_and_never_cancel() {
     harness.run();
     harness.get_by_label("保存（PDF）").click();
     harness.run();
+    settle(&mut harness);
     let Some(Notice::Failed(text)) = &harness.state().counter.notice else {
         panic!("{:?}", harness.state().counter.notice);
     };
@@ -470,7 +478,7 @@ fn with_no_save_dialog_the_notice_says_how_to_set_print_dir_and_never_cancel() {
 #[test]
 fn a_refused_job_shows_the_printer_and_keeps_the_sheet_for_another_try() {
     let queue = counter_queue();
-    queue.0.borrow_mut().refuse = true;
+    queue.0.lock().unwrap().refuse = true;
     let mut harness = window(&queue, never_saves());
     harness.key_press(Key::F1);
     harness.run();
@@ -478,16 +486,18 @@ fn a_refused_job_shows_the_printer_and_keeps_the_sheet_for_another_try() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
+    settle(&mut harness);
     assert!(
         harness
             .query_all_by_label_contains("プリンター「counter-a4」が印刷を受け付けませんでした")
             .next()
             .is_some()
     );
-    queue.0.borrow_mut().refuse = false;
+    queue.0.lock().unwrap().refuse = false;
     harness.get_by_label("もう一度印刷").click();
     harness.run();
-    assert_eq!(queue.0.borrow().jobs.len(), 1);
+    settle(&mut harness);
+    assert_eq!(queue.0.lock().unwrap().jobs.len(), 1);
     assert!(harness.query_by_label("もう一度印刷").is_none());
 }
 
@@ -504,6 +514,88 @@ fn the_save_button_writes_the_pdf_where_the_dialog_says() {
     harness.run();
     harness.get_by_label("保存（PDF）").click();
     harness.run();
+    settle(&mut harness);
     assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF-"));
-    assert!(queue.0.borrow().jobs.is_empty(), "saving prints nothing");
+    assert!(
+        queue.0.lock().unwrap().jobs.is_empty(),
+        "saving prints nothing"
+    );
+}
+
+/// A print service that takes its time: each job waits until the test lets it go (30 s at
+/// most, as a slow CUPS or a sleeping network printer would).
+struct SlowSpooler(Arc<Mutex<std::sync::mpsc::Receiver<()>>>);
+
+impl Spooler for SlowSpooler {
+    fn printers(&self) -> Result<Vec<String>, PrintError> {
+        Ok(vec!["slow".into()])
+    }
+    fn default_printer(&self) -> Result<Option<String>, PrintError> {
+        Ok(Some("slow".into()))
+    }
+    fn submit(&mut self, _: &str, _: &str, _: &[u8]) -> Result<u64, PrintError> {
+        let _ = self.0.lock().unwrap().recv_timeout(Duration::from_secs(30));
+        Ok(7)
+    }
+}
+
+#[test]
+fn a_print_service_that_takes_30_seconds_leaves_the_window_responsive() {
+    let (release, held) = std::sync::mpsc::channel();
+    let app = CounterApp::new(
+        ModelSource::load(ModelOrigin::Embedded),
+        common::date("2026-11-25"),
+    )
+    .with_save_dialog(never_saves(), false)
+    .with_printer(
+        Box::new(SlowSpooler(Arc::new(Mutex::new(held)))),
+        PrinterChoice::SystemDefault,
+    );
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1366.0, 900.0))
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);
+    settle(&mut harness);
+    for key in [Key::F1, Key::F5, Key::Space] {
+        harness.key_press(key);
+        harness.run();
+    }
+    let started = Instant::now();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert_eq!(
+        harness.state().counter.notice,
+        Some(Notice::Working("印刷中…".into()))
+    );
+    // The window goes on: a key acts at once while the job waits.
+    harness.key_press(Key::F2);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .counter
+            .session
+            .requests(madoguchi::model::ProcedureKind::PinReset)
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    let Some(Notice::Refused(why)) = &harness.state().counter.notice else {
+        panic!("{:?}", harness.state().counter.notice);
+    };
+    assert!(
+        why.contains("前の印刷・保存がまだ終わっていません"),
+        "{why}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the window waited"
+    );
+    release.send(()).unwrap();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().counter.notice,
+        Some(Notice::Done(
+            "プリンター「slow」に送りました（ジョブ 7）".into()
+        ))
+    );
 }

@@ -37,7 +37,7 @@ fn has_text_containing(harness: &Harness<'_, CounterApp>, text: &str) -> bool {
 
 fn click(harness: &mut Harness<'_, CounterApp>, label: &str) {
     harness.get_by_label(label).click();
-    harness.run();
+    common::settle(harness);
 }
 
 /// Types a date and leaves the field with Enter, as staff do: the date is read then.

@@ -107,3 +107,17 @@ pub fn example_cases() -> Vec<(String, madoguchi::case::Case)> {
 pub fn said(case: &Case, id: &str) -> bool {
     case.answers.given(id).unwrap_or(id == "pins_known")
 }
+
+/// Lets the window's output worker finish what it was given (the printer lookup, a print, a
+/// save), as staff wait for the notice; fails if it never does.
+pub fn settle(harness: &mut egui_kittest::Harness<'_, madoguchi::ui::CounterApp>) {
+    for _ in 0..500 {
+        harness.run();
+        let counter = &harness.state().counter;
+        if !counter.is_busy() && counter.printer_label() != "プリンター: 確認中…" {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the print and save worker never finished");
+}
