@@ -163,6 +163,14 @@ check("print leaves no copy of the sheet in the temporary folder once the handle
       not left, str(left))
 
 
+# --- the card reader: WinSCard.dll is linked; Wine has no PC/SC service to answer ----------
+got = wine(COM, "card")
+said = decode_windows_text(got.stderr, "cp437")[0]
+check("card under Wine (no PC/SC service) exits 4 with a Japanese sentence saying what to do",
+      got.returncode == 4 and "読み取り機" in said and not any("a" <= c <= "z" for c in said),
+      f"exit {got.returncode}: {said!r}")
+
+
 # --- the installer: install, run, upgrade, the window from the shortcut, uninstall ----------
 def msiexec(*args):
     return run([WINE, "msiexec", *map(str, args)], timeout=300)

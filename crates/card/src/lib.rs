@@ -107,7 +107,11 @@ pub enum CardError {
         "カードが思わぬ答えを返しました（{0}）。カードを置き直して、もう一度読み取ってください"
     )]
     Unexpected(String),
-    #[error("読み取り機の誤り: {0}")]
+    /// The reader or the PC/SC service failed; the detail (PC/SC's own English words) is kept
+    /// for a log, never shown.
+    #[error(
+        "読み取り機が正しく答えません。読み取り機をつなぎ直してから、もう一度読み取ってください"
+    )]
     Reader(String),
 }
 
