@@ -93,8 +93,9 @@ impl ModelOrigin {
         })
     }
 
-    /// The languages that go with a model: the files of a `lang` folder beside a shared model
-    /// file when there is one, else the built-in ones; checked against that model.
+    /// The languages that go with a model, checked against it: the built-in ones for the
+    /// embedded model; for a shared model file, the files of the `lang` folder beside it, or
+    /// Japanese alone when there is none (never another model's translations).
     pub fn languages(&self, model: &ProcedureModel) -> Result<Languages, ModelError> {
         let folder = match self {
             ModelOrigin::File(path) => path
@@ -104,7 +105,12 @@ impl ModelOrigin {
             ModelOrigin::Embedded => None,
         };
         let Some(folder) = folder else {
-            return Languages::from_files(&EMBEDDED_LANGUAGES, model);
+            return match self {
+                // The built-in translations are Ibaraki's words: a shared model without its own
+                // `lang` folder gets none of them, only its own Japanese.
+                ModelOrigin::File(_) => Ok(Languages::source_only()),
+                ModelOrigin::Embedded => Languages::from_files(&EMBEDDED_LANGUAGES, model),
+            };
         };
         let mut files: Vec<(String, String)> = Vec::new();
         let entries = std::fs::read_dir(&folder).map_err(|err| {

@@ -157,6 +157,8 @@ pub fn run_cases(model: &ProcedureModel, folder: &Path) -> Result<CaseRun, Strin
     Ok(run)
 }
 
+/// `check`: the model and its languages, then the regression cases of `--cases` if given;
+/// gives the exit status.
 pub(super) fn run_check(
     origin: &ModelOrigin,
     trust: Option<&TrustedKey>,
@@ -187,10 +189,15 @@ pub(super) fn run_check(
         model.documents.len(),
         languages.codes().join("・")
     );
-    let Some(folder) = cases else {
-        return EXIT_OK;
-    };
-    let run = match run_cases(&model, folder) {
+    match cases {
+        Some(folder) => check_cases(&model, folder),
+        None => EXIT_OK,
+    }
+}
+
+/// Runs the regression cases of `folder` and says how many agree; gives the exit status.
+fn check_cases(model: &ProcedureModel, folder: &Path) -> i32 {
+    let run = match run_cases(model, folder) {
         Ok(run) => run,
         Err(message) => {
             crate::errln!("{message}");

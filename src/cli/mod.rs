@@ -5,7 +5,7 @@ use crate::model_file::ModelOrigin;
 use crate::printing::{PrinterChoice, SystemSpooler};
 use crate::signing::TrustedKey;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use crate::exit::{EXIT_BAD_INPUT, EXIT_DISAGREE, EXIT_OK};
 
@@ -340,14 +340,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             force,
             lang,
         } => {
-            let request = SheetRequest {
-                origin: &origin,
-                case_path: case,
-                presented,
-                second_visit: *second_visit,
-                lang,
-                trust,
-            };
+            let request = sheet_request(&origin, trust, case, presented, *second_visit, lang);
             run_summary(&request, out, *force)
         }
         Command::Diagram { model, out } => {
@@ -369,16 +362,28 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             second_visit,
             lang,
         } => {
-            let request = SheetRequest {
-                origin: &origin,
-                case_path: case,
-                presented,
-                second_visit: *second_visit,
-                lang,
-                trust,
-            };
+            let request = sheet_request(&origin, trust, case, presented, *second_visit, lang);
             let choice = PrinterChoice::from_flag_or_env(cli.printer.as_deref());
             run_print(&request, &choice, &mut SystemSpooler)
         }
+    }
+}
+
+/// What `summary` and `print` make their sheet from.
+fn sheet_request<'a>(
+    origin: &'a ModelOrigin,
+    trust: Option<&'a TrustedKey>,
+    case: &'a Path,
+    presented: &'a [String],
+    second_visit: bool,
+    lang: &'a str,
+) -> SheetRequest<'a> {
+    SheetRequest {
+        origin,
+        case_path: case,
+        presented,
+        second_visit,
+        lang,
+        trust,
     }
 }

@@ -58,8 +58,13 @@ impl SheetRequest<'_> {
             .collect();
         let languages = self.origin.languages(&model).map_err(|e| e.to_string())?;
         let Some(language) = languages.get(self.lang) else {
+            let why = if languages.all.len() == 1 {
+                "。この手続きモデルには訳がありません（モデルの横の lang フォルダに置きます）"
+            } else {
+                ""
+            };
             return Err(format!(
-                "--lang の「{}」は使えません（使えるもの: {}）",
+                "--lang の「{}」は使えません（使えるもの: {}）{why}",
                 self.lang,
                 languages.codes().join(", ")
             ));

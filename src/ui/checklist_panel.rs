@@ -220,8 +220,18 @@ fn document_details_ui(
     }
 }
 
-/// One procedure's status, each kind with its own mark, words and colour.
-fn status_ui(ui: &mut egui::Ui, procedure: &ProcedureGuidance, words: &Language) -> egui::Response {
+/// How one status is drawn: its mark, its verdict, the line under them, the colour of the
+/// text and the fill behind it.
+struct StatusLook {
+    mark: &'static str,
+    verdict: String,
+    detail: String,
+    colour: Color32,
+    fill: Color32,
+}
+
+/// Each kind of status with its own mark, words and colour.
+fn status_look(procedure: &ProcedureGuidance, words: &Language) -> StatusLook {
     let (mark, verdict, detail, colour, fill) = match procedure.status {
         Status::AcceptedToday => (
             "✓",
@@ -272,6 +282,24 @@ fn status_ui(ui: &mut egui::Ui, procedure: &ProcedureGuidance, words: &Language)
             theme::RED_FILL,
         ),
     };
+    StatusLook {
+        mark,
+        verdict,
+        detail,
+        colour,
+        fill,
+    }
+}
+
+/// One procedure's status, each kind with its own mark, words and colour.
+fn status_ui(ui: &mut egui::Ui, procedure: &ProcedureGuidance, words: &Language) -> egui::Response {
+    let StatusLook {
+        mark,
+        verdict,
+        detail,
+        colour,
+        fill,
+    } = status_look(procedure, words);
     egui::Frame::new()
         .fill(fill)
         .inner_margin(8.0)

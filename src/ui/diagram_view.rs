@@ -3,7 +3,7 @@
 //! open no key reaches the form behind it (`app.rs`).
 
 use super::commands::AppCommand;
-use crate::diagram::{BoxKind, Diagram};
+use crate::diagram::{BoxKind, Diagram, Node, Page};
 use crate::model::ProcedureModel;
 use egui::{Color32, FontId, Pos2, Rect, Stroke, StrokeKind, vec2};
 
@@ -32,67 +32,78 @@ pub fn diagram_ui(ctx: &egui::Context, model: &ProcedureModel, commands: &mut Ve
         .show(ctx, |ui| {
             egui::ScrollArea::both().show(ui, |ui| {
                 for page in &diagram.pages {
-                    let (response, painter) =
-                        ui.allocate_painter(vec2(page.width, page.height), egui::Sense::hover());
-                    let origin = response.rect.min;
-                    let at = |x: f32, y: f32| Pos2::new(origin.x + x, origin.y + y);
-                    painter.text(
-                        at(24.0 * SCALE, 24.0 * SCALE),
-                        egui::Align2::LEFT_TOP,
-                        &page.title,
-                        FontId::proportional(crate::diagram::TITLE * SCALE),
-                        Color32::BLACK,
-                    );
-                    for arrow in &page.arrows {
-                        painter.arrow(
-                            at(arrow.from.0, arrow.from.1),
-                            at(arrow.to.0, arrow.to.1) - at(arrow.from.0, arrow.from.1),
-                            Stroke::new(1.0, Color32::DARK_GRAY),
-                        );
-                    }
-                    for node in &page.nodes {
-                        let rect = Rect::from_min_size(at(node.x, node.y), vec2(node.w, node.h));
-                        painter.rect(
-                            rect,
-                            4.0,
-                            fill(node.kind),
-                            Stroke::new(0.8, Color32::DARK_GRAY),
-                            StrokeKind::Inside,
-                        );
-                        for label in &node.labels {
-                            painter.text(
-                                at(label.x, label.y),
-                                egui::Align2::LEFT_BOTTOM,
-                                &label.text,
-                                FontId::proportional(label.size),
-                                if label.size < crate::diagram::TEXT * SCALE {
-                                    Color32::from_gray(0x55)
-                                } else {
-                                    Color32::BLACK
-                                },
-                            );
-                        }
-                    }
-                    // AccessKit sees the route titles as labels (screen readers, tests).
-                    for node in page.nodes.iter().filter(|n| {
-                        matches!(n.kind, BoxKind::SameDayRoute | BoxKind::ThreeStepRoute)
-                    }) {
-                        if let Some(title) = node.labels.first() {
-                            let rect =
-                                Rect::from_min_size(at(node.x, node.y), vec2(node.w, node.h));
-                            ui.put(
-                                rect,
-                                egui::Label::new(
-                                    egui::RichText::new(&title.text).color(Color32::TRANSPARENT),
-                                ),
-                            );
-                        }
-                    }
+                    page_ui(ui, page);
                     ui.add_space(16.0);
                 }
             });
         });
     if !open {
         commands.push(AppCommand::CloseDiagram);
+    }
+}
+
+/// One page of the diagram: its title, its arrows and its boxes.
+fn page_ui(ui: &mut egui::Ui, page: &Page) {
+    let (response, painter) =
+        ui.allocate_painter(vec2(page.width, page.height), egui::Sense::hover());
+    let origin = response.rect.min;
+    let at = |x: f32, y: f32| Pos2::new(origin.x + x, origin.y + y);
+    painter.text(
+        at(24.0 * SCALE, 24.0 * SCALE),
+        egui::Align2::LEFT_TOP,
+        &page.title,
+        FontId::proportional(crate::diagram::TITLE * SCALE),
+        Color32::BLACK,
+    );
+    for arrow in &page.arrows {
+        painter.arrow(
+            at(arrow.from.0, arrow.from.1),
+            at(arrow.to.0, arrow.to.1) - at(arrow.from.0, arrow.from.1),
+            Stroke::new(1.0, Color32::DARK_GRAY),
+        );
+    }
+    for node in &page.nodes {
+        node_ui(&painter, node, origin);
+    }
+    // AccessKit sees the route titles as labels (screen readers, tests).
+    for node in page
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind, BoxKind::SameDayRoute | BoxKind::ThreeStepRoute))
+    {
+        if let Some(title) = node.labels.first() {
+            let rect = Rect::from_min_size(at(node.x, node.y), vec2(node.w, node.h));
+            ui.put(
+                rect,
+                egui::Label::new(egui::RichText::new(&title.text).color(Color32::TRANSPARENT)),
+            );
+        }
+    }
+}
+
+/// One box of the diagram with its labels, the smaller ones in grey; `origin` is the page's
+/// top left corner on screen.
+fn node_ui(painter: &egui::Painter, node: &Node, origin: Pos2) {
+    let at = |x: f32, y: f32| Pos2::new(origin.x + x, origin.y + y);
+    let rect = Rect::from_min_size(at(node.x, node.y), vec2(node.w, node.h));
+    painter.rect(
+        rect,
+        4.0,
+        fill(node.kind),
+        Stroke::new(0.8, Color32::DARK_GRAY),
+        StrokeKind::Inside,
+    );
+    for label in &node.labels {
+        painter.text(
+            at(label.x, label.y),
+            egui::Align2::LEFT_BOTTOM,
+            &label.text,
+            FontId::proportional(label.size),
+            if label.size < crate::diagram::TEXT * SCALE {
+                Color32::from_gray(0x55)
+            } else {
+                Color32::BLACK
+            },
+        );
     }
 }

@@ -26,6 +26,7 @@ pub use model_source::ModelSource;
 pub use output::{Notice, SaveChoice, system_save_dialog};
 pub use view::View;
 
+use crate::case::Case;
 use crate::exit::{EXIT_BAD_INPUT, EXIT_NO_WINDOW, EXIT_OK};
 use crate::model_file::ModelOrigin;
 use std::path::PathBuf;
@@ -129,24 +130,10 @@ pub fn run(options: WindowOptions) -> i32 {
     if cfg!(windows) {
         crate::printing::sweep_stale();
     }
-    let origin = ModelOrigin::from_flag_or_env(options.procedures.as_deref());
-    let trust = match crate::signing::TrustedKey::from_flag_or_env(options.trusted_key.as_deref()) {
-        Ok(trust) => trust,
-        Err(err) => {
-            crate::terminal::alert(&err.to_string());
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let source = ModelSource::load_trusted(origin, trust);
-    let prefill = match options
-        .case
-        .as_deref()
-        .map(|path| crate::case_file::read(path, &source.model))
-        .transpose()
-    {
-        Ok(case) => case,
-        Err(err) => {
-            crate::terminal::alert(&err.to_string());
+    let (source, prefill) = match model_and_case(&options) {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            crate::terminal::alert(&message);
             return EXIT_BAD_INPUT;
         }
     };
@@ -161,23 +148,7 @@ pub fn run(options: WindowOptions) -> i32 {
         "madoguchi",
         options,
         Box::new(move |cc| {
-            install_fonts(&cc.egui_ctx);
-            let today = chrono::Local::now().date_naive();
-            let mut app = CounterApp::new(source, today)
-                .with_clock(Box::new(|| chrono::Local::now().date_naive()))
-                .with_printer(Box::new(crate::printing::SystemSpooler), printer);
-            if let Some(dir) = print_dir {
-                app = app.with_save_dialog(app::save_into(dir), true);
-            }
-            app.report_first_frame = std::env::var_os(REPORT_FIRST_FRAME_ENV).is_some();
-            if let Some(case) = &prefill {
-                app.counter.prefill(case, &presented);
-            }
-            app.watch_model(&cc.egui_ctx);
-            let reader = std::env::var(READER_ENV)
-                .ok()
-                .filter(|r| !r.trim().is_empty());
-            app = app.with_card_watch(Box::new(PcscWatch { reader }));
+            let app = counter_app(cc, source, prefill.as_ref(), &presented, print_dir, printer);
             Ok(Box::new(app))
         }),
     );
@@ -188,6 +159,52 @@ pub fn run(options: WindowOptions) -> i32 {
             EXIT_NO_WINDOW
         }
     }
+}
+
+/// The model the window starts with (only signed rules when a trusted key is given) and the
+/// case to fill the form with, or what to tell staff.
+fn model_and_case(options: &WindowOptions) -> Result<(ModelSource, Option<Case>), String> {
+    let origin = ModelOrigin::from_flag_or_env(options.procedures.as_deref());
+    let trust = crate::signing::TrustedKey::from_flag_or_env(options.trusted_key.as_deref())
+        .map_err(|err| err.to_string())?;
+    let source = ModelSource::load_trusted(origin, trust);
+    let prefill = options
+        .case
+        .as_deref()
+        .map(|path| crate::case_file::read(path, &source.model))
+        .transpose()
+        .map_err(|err| err.to_string())?;
+    Ok((source, prefill))
+}
+
+/// The counter as the window opens: the fonts, today's date and the clock, the printer, the
+/// folder to save into, the case and ticks to start with, the model and the card reader
+/// watched.
+fn counter_app(
+    cc: &eframe::CreationContext<'_>,
+    source: ModelSource,
+    prefill: Option<&Case>,
+    presented: &[String],
+    print_dir: Option<PathBuf>,
+    printer: crate::printing::PrinterChoice,
+) -> CounterApp {
+    install_fonts(&cc.egui_ctx);
+    let today = chrono::Local::now().date_naive();
+    let mut app = CounterApp::new(source, today)
+        .with_clock(Box::new(|| chrono::Local::now().date_naive()))
+        .with_printer(Box::new(crate::printing::SystemSpooler), printer);
+    if let Some(dir) = print_dir {
+        app = app.with_save_dialog(app::save_into(dir), true);
+    }
+    app.report_first_frame = std::env::var_os(REPORT_FIRST_FRAME_ENV).is_some();
+    if let Some(case) = prefill {
+        app.counter.prefill(case, presented);
+    }
+    app.watch_model(&cc.egui_ctx);
+    let reader = std::env::var(READER_ENV)
+        .ok()
+        .filter(|r| !r.trim().is_empty());
+    app.with_card_watch(Box::new(PcscWatch { reader }))
 }
 
 /// Why the window did not open, for staff and the city's IT.

@@ -72,6 +72,13 @@ fn languages_ui(
             ))
             .small(),
         );
+        if languages.all.len() == 1 {
+            ui.label(
+                RichText::new("日本語のみ（この手続きモデルには訳がありません: モデルの横の lang フォルダに置きます）")
+                    .small()
+                    .weak(),
+            );
+        }
         for language in &languages.all {
             if ui
                 .selectable_label(language.code == chosen, language.name.as_str())

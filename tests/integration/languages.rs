@@ -314,3 +314,33 @@ fn f9_cycles_the_sheet_language_and_the_preview_follows() {
     harness.run();
     assert_eq!(harness.state().counter.sheet_language, "ja");
 }
+
+#[test]
+fn a_shared_model_without_a_lang_folder_gets_no_one_elses_translations() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("procedures.ron");
+    std::fs::write(&model, EMBEDDED_MODEL).unwrap();
+    let case = common::repo_path("tests/cases/shared/principal-renewal.ron");
+    let out = dir.path().join("sheet.pdf");
+    let run = |lang: &str| {
+        common::run(&[
+            "summary",
+            case.to_str().unwrap(),
+            "--procedures",
+            model.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--lang",
+            lang,
+            "--force",
+        ])
+    };
+    let english = run("en");
+    assert_eq!(english.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&english.stderr);
+    assert!(
+        message.contains("使えるもの: ja") && message.contains("lang フォルダ"),
+        "{message}"
+    );
+    assert!(run("ja").status.success());
+}

@@ -1,0 +1,123 @@
+//! Every procedure can be done and stopped as the page says: each procedure × applicant has
+//! a route to fall back on, every route can be chosen and each of its visits asks for
+//! something, every blocker and warning names a procedure.
+
+use super::{Validator, visits_with_keys};
+use crate::model::{ApplicantKind, ProcedureKind, Route};
+use crate::source_text::Step;
+
+impl Validator<'_> {
+    pub(super) fn visits_ask_for_something(&mut self) {
+        let model = self.model;
+        for (route_index, route) in model.routes.iter().enumerate() {
+            for (visit_key, visit) in visits_with_keys(&route.flow) {
+                if visit.documents.is_empty() {
+                    self.report(
+                        &[
+                            Step::Key("routes"),
+                            Step::Index(route_index),
+                            Step::Key("flow"),
+                            Step::Key(visit_key),
+                        ],
+                        format!(
+                            "経路 \"{}\" の来庁（{visit_key}）に必要書類が1つもありません。documents: [ Need(document: \"card\", source: Page(\"…\")) ] のように書類を挙げてください",
+                            route.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn routes_of(
+        &self,
+        procedure: ProcedureKind,
+        applicant: ApplicantKind,
+    ) -> Vec<(usize, &Route)> {
+        self.model
+            .routes
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.procedure == procedure && r.applicant == applicant)
+            .collect()
+    }
+
+    /// Each procedure × applicant has routes, and its last one has no `when`.
+    pub(super) fn every_pair_has_a_fallback_route(&mut self) {
+        for procedure in ProcedureKind::ALL {
+            for applicant in ApplicantKind::ALL {
+                let routes = self.routes_of(procedure, applicant);
+                match routes.last() {
+                    None => self.report(
+                        &[Step::Key("routes")],
+                        format!("{procedure:?} × {applicant:?} の経路（Route）がありません"),
+                    ),
+                    Some((index, last)) if last.when.is_some() => {
+                        let (index, id) = (*index, last.id.clone());
+                        self.report(
+                            &[Step::Key("routes"), Step::Index(index), Step::Key("when")],
+                            format!(
+                                "{procedure:?} × {applicant:?} の最後の経路 \"{id}\" に when があります。どの条件にも当てはまらない場合の経路として、最後の経路は when なしにしてください"
+                            ),
+                        );
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+
+    /// A route without `when` before the last route of its pair hides every route after it.
+    pub(super) fn every_route_can_be_chosen(&mut self) {
+        for procedure in ProcedureKind::ALL {
+            for applicant in ApplicantKind::ALL {
+                let routes = self.routes_of(procedure, applicant);
+                let Some((fallback_position, (_, fallback))) = routes
+                    .iter()
+                    .enumerate()
+                    .find(|(_, (_, r))| r.when.is_none())
+                else {
+                    continue;
+                };
+                let fallback_id = fallback.id.clone();
+                let hidden: Vec<(usize, String)> = routes[fallback_position + 1..]
+                    .iter()
+                    .map(|(index, r)| (*index, r.id.clone()))
+                    .collect();
+                for (index, id) in hidden {
+                    self.report(
+                        &[Step::Key("routes"), Step::Index(index), Step::Key("id")],
+                        format!(
+                            "経路 \"{id}\" は選ばれることがありません。前にある経路 \"{fallback_id}\" に when がないため、{procedure:?} × {applicant:?} はいつもそちらになります。\"{fallback_id}\" に when を書くか、経路の順番を直してください"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn blockers_and_warnings_stop_some_procedure(&mut self) {
+        let empty: Vec<(&str, usize)> = self
+            .model
+            .blockers
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.procedures.is_empty())
+            .map(|(i, _)| ("blockers", i))
+            .chain(
+                self.model
+                    .warnings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| w.procedures.is_empty())
+                    .map(|(i, _)| ("warnings", i)),
+            )
+            .collect();
+        for (section, index) in empty {
+            self.report(
+                &[Step::Key(section), Step::Index(index), Step::Key("procedures")],
+                format!("{section} の procedures が空です。[CertIssue] のように、止める手続きを書いてください"),
+            );
+        }
+    }
+}
