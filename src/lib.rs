@@ -4,8 +4,8 @@
 //!
 //! The layers below are crates of their own, so that the compiler keeps them apart:
 //! `madoguchi-core` (the rules and every word: no file, no window, no PDF),
-//! `madoguchi-sheet` (the paper: layout and PDF bytes) and `madoguchi-officer` (diagram and
-//! diff). Their modules are re-exported here under their own names (`madoguchi::engine`,
+//! `madoguchi-sheet` (the paper: layout and PDF bytes), `madoguchi-officer` (diagram and
+//! diff) and `madoguchi-card` (the card reader). Their modules are re-exported here under their own names (`madoguchi::engine`,
 //! `madoguchi::sheet`, …) for the window, the command line and the tests.
 
 pub use madoguchi_card as card;

@@ -10,7 +10,6 @@ use crate::card::CardReading;
 use crate::counter::{CounterSession, DateField, document_questions};
 use crate::dates::format_iso;
 use crate::engine::VisitNumber;
-use crate::guidance::ProcedureState;
 use crate::phrases::Phrase;
 use egui::RichText;
 
@@ -152,11 +151,10 @@ fn visit_number_ui(
     source: &ModelSource,
     commands: &mut Vec<AppCommand>,
 ) {
-    let three_step = view.guidance.as_ref().is_some_and(|g| {
-        g.procedures
-            .iter()
-            .any(|p| matches!(p.state, ProcedureState::ThreeStep(_)))
-    });
+    let three_step = view
+        .evaluation
+        .as_ref()
+        .is_ok_and(crate::guidance::three_step_goes_ahead);
     if !three_step {
         return;
     }

@@ -129,10 +129,16 @@ impl Guidance {
     }
 }
 
+/// A procedure that goes ahead takes the three steps: there is a second visit. The one place
+/// that says so (the visit shown, `--second-visit`, the form's 1回目 / 2回目).
+pub fn three_step_goes_ahead(evaluation: &Evaluation) -> bool {
+    evaluation.going_ahead().any(|o| !o.same_day)
+}
+
 /// The visit whose documents are checked when staff say it is `requested`: the second only
 /// when a three-step route goes ahead. The one place that decides it.
 pub fn shown_visit(evaluation: &Evaluation, requested: VisitNumber) -> VisitNumber {
-    if evaluation.going_ahead().any(|o| !o.same_day) {
+    if three_step_goes_ahead(evaluation) {
         requested
     } else {
         VisitNumber::First
@@ -263,7 +269,7 @@ impl Builder<'_> {
     }
 
     fn three_step_going_ahead(&self) -> bool {
-        self.evaluation.going_ahead().any(|o| !o.same_day)
+        three_step_goes_ahead(self.evaluation)
     }
 
     fn route(&self, outcome: &Outcome) -> Option<&Route> {
