@@ -164,15 +164,9 @@ pub(super) fn run_check(
     trust: Option<&TrustedKey>,
     cases: Option<&Path>,
 ) -> i32 {
-    let model = match origin.load_verified(trust) {
+    let model = match super::load_model(origin, trust) {
         Ok(model) => model,
-        Err(err) => {
-            crate::errln!("{err}");
-            if err.has_positions() {
-                crate::errln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
-            }
-            return EXIT_BAD_INPUT;
-        }
+        Err(status) => return status,
     };
     let languages = match origin.languages(&model) {
         Ok(languages) => languages,

@@ -314,6 +314,18 @@ pub fn main() -> std::process::ExitCode {
     std::process::ExitCode::from(u8::try_from(status).unwrap_or(2))
 }
 
+/// The model of `origin`, or the exit status after its problems were said (with a line that
+/// explains `file:line:col` when they name places).
+fn load_model(origin: &ModelOrigin, trust: Option<&TrustedKey>) -> Result<ProcedureModel, i32> {
+    origin.load_verified(trust).map_err(|err| {
+        crate::errln!("{err}");
+        if err.has_positions() {
+            crate::errln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
+        }
+        EXIT_BAD_INPUT
+    })
+}
+
 /// Runs a subcommand and gives the exit status. `None` command is the window: the caller
 /// opens it.
 pub fn run(cli: &Cli, command: &Command) -> i32 {

@@ -10,15 +10,7 @@ use std::path::{Path, PathBuf};
 /// Loads a model file for `check`-like commands: the message and the trailer as `check` says
 /// them.
 fn load_for_officer(path: &Path, trust: Option<&TrustedKey>) -> Result<ProcedureModel, i32> {
-    ModelOrigin::File(path.to_path_buf())
-        .load_verified(trust)
-        .map_err(|err| {
-            crate::errln!("{err}");
-            if err.has_positions() {
-                crate::errln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
-            }
-            EXIT_BAD_INPUT
-        })
+    super::load_model(&ModelOrigin::File(path.to_path_buf()), trust)
 }
 
 /// `diff OLD NEW`: exit 0 when equal, 1 when they differ, 2 on bad input.
@@ -79,15 +71,9 @@ pub(super) fn run_diff(
 
 /// `diagram`: the model as SVG pages, DOT and Mermaid.
 pub(super) fn run_diagram(origin: &ModelOrigin, trust: Option<&TrustedKey>, out: &Path) -> i32 {
-    let model = match origin.load_verified(trust) {
+    let model = match super::load_model(origin, trust) {
         Ok(model) => model,
-        Err(err) => {
-            crate::errln!("{err}");
-            if err.has_positions() {
-                crate::errln!("手続きモデルに誤りがあります（上の行: ファイル:行:列: 内容）。");
-            }
-            return EXIT_BAD_INPUT;
-        }
+        Err(status) => return status,
     };
     if let ModelOrigin::File(path) = origin
         && out.canonicalize().ok() == path.canonicalize().ok()
