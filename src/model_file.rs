@@ -93,10 +93,9 @@ impl ModelOrigin {
         })
     }
 
-    /// The languages that go with a model, checked against it: the built-in ones for the
-    /// embedded model; for a shared model file, the files of the `lang` folder beside it, or
-    /// Japanese alone when there is none (never another model's translations).
-    pub fn languages(&self, model: &ProcedureModel) -> Result<Languages, ModelError> {
+    /// The language files that go with a model, as `(file, text)`: the `lang` folder beside a
+    /// shared model file, or the built-in ones for the embedded model.
+    pub fn language_files(&self) -> Result<Vec<(String, String)>, ModelError> {
         let folder = match self {
             ModelOrigin::File(path) => path
                 .parent()
@@ -105,20 +104,21 @@ impl ModelOrigin {
             ModelOrigin::Embedded => None,
         };
         let Some(folder) = folder else {
-            return match self {
-                // The built-in translations are Ibaraki's words: a shared model without its own
-                // `lang` folder gets none of them, only its own Japanese.
-                ModelOrigin::File(_) => Ok(Languages::source_only()),
-                ModelOrigin::Embedded => Languages::from_files(&EMBEDDED_LANGUAGES, model),
-            };
+            return Ok(match self {
+                ModelOrigin::File(_) => Vec::new(),
+                ModelOrigin::Embedded => EMBEDDED_LANGUAGES
+                    .iter()
+                    .map(|(name, text)| (name.to_string(), text.to_string()))
+                    .collect(),
+            });
         };
-        let mut files: Vec<(String, String)> = Vec::new();
         let entries = std::fs::read_dir(&folder).map_err(|err| {
             ModelError::single(
                 &folder.display().to_string(),
                 crate::file_error::describe_io_error(&err),
             )
         })?;
+        let mut files = Vec::new();
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "ron") {
@@ -129,6 +129,19 @@ impl ModelOrigin {
             }
         }
         files.sort();
+        Ok(files)
+    }
+
+    /// The languages that go with a model, checked against it: the built-in ones for the
+    /// embedded model; for a shared model file, the files of the `lang` folder beside it, or
+    /// Japanese alone when there is none (never another model's translations).
+    pub fn languages(&self, model: &ProcedureModel) -> Result<Languages, ModelError> {
+        let files = self.language_files()?;
+        if files.is_empty() {
+            // The built-in translations are Ibaraki's words: a shared model without its own
+            // `lang` folder gets none of them, only its own Japanese.
+            return Ok(Languages::source_only());
+        }
         let borrowed: Vec<(&str, &str)> = files
             .iter()
             .map(|(name, text)| (name.as_str(), text.as_str()))

@@ -17,6 +17,7 @@ macro_rules! out {
 mod card;
 mod check;
 mod evaluate;
+mod lang;
 mod officer;
 mod sheet;
 
@@ -224,6 +225,20 @@ pub enum Command {
         )]
         lang: String,
     },
+    /// 案内の言語ファイルのうち、訳し直す文（ない訳、日本語が変わった訳）を並べる: lang update [MODEL.ron]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "オプション",
+        override_usage = "madoguchi lang update [MODEL.ron]"
+    )]
+    Lang {
+        /// update: 訳し直す文を言語ごとに並べる（終了コード 0 なし、1 あり、2 ファイルの誤り）
+        #[arg(value_name = "update", help_heading = "引数", value_parser = ["update"], hide_possible_values = true)]
+        action: String,
+        /// 手続きモデル（省略時は --procedures などで選ばれたもの）。横の lang フォルダの言語を見る
+        #[arg(value_name = "MODEL.ron", help_heading = "引数")]
+        model: Option<PathBuf>,
+    },
     /// 読み取り機のマイナンバーカードを読む: 利用者証明用電子証明書の有効期限と、暗証番号の残り回数（暗証番号は入力しません）
     #[command(
         help_template = HELP_TEMPLATE,
@@ -366,6 +381,10 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             format,
         } => run_diff(old, new, trust, cases.as_deref(), format),
         Command::Keygen { out } => run_keygen(out),
+        Command::Lang { model, .. } => {
+            let origin = model.clone().map_or(origin, ModelOrigin::File);
+            lang::run_lang_update(&origin, trust)
+        }
         Command::Card { reader, wait, json } => card::run_card(reader.as_deref(), *wait, *json),
         Command::Sign { model, key } => run_sign(model, key),
         Command::Print {

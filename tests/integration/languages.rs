@@ -205,8 +205,7 @@ fn check_refuses_a_missing_english_text_and_names_it() {
     let dir = model_folder_copy();
     let path = dir.path().join("lang").join("en.ron");
     let english = std::fs::read_to_string(&path).unwrap();
-    let removed =
-        "        \"document.card.label\": \"the holder's My Number Card (マイナンバーカード)\",\n";
+    let removed = "        \"document.card.label\": (\"本人のマイナンバーカード\", \"the holder's My Number Card (マイナンバーカード)\"),\n";
     assert!(english.contains(removed));
     std::fs::write(&path, english.replacen(removed, "", 1)).unwrap();
     let output = check(&dir);
@@ -343,4 +342,78 @@ fn a_shared_model_without_a_lang_folder_gets_no_one_elses_translations() {
         "{message}"
     );
     assert!(run("ja").status.success());
+}
+
+#[test]
+fn a_changed_japanese_text_makes_its_translations_stale_until_they_are_redone() {
+    let dir = model_folder_copy();
+    let model = dir.path().join("procedures.ron");
+    let was = "label: \"本人のマイナンバーカード\"";
+    let now = "label: \"本人のマイナンバーカード（本体）\"";
+    let text = std::fs::read_to_string(&model).unwrap();
+    assert!(text.contains(was));
+    std::fs::write(&model, text.replacen(was, now, 1)).unwrap();
+    let output = check(&dir);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for file in ["en.ron", "yasashii.ron"] {
+        let path = dir.path().join("lang").join(file);
+        let language = std::fs::read_to_string(&path).unwrap();
+        let line = language[..language.find("\"document.card.label\"").unwrap()]
+            .matches('\n')
+            .count()
+            + 1;
+        assert!(
+            stderr.contains(&format!("{}:{line}:", path.display())),
+            "{file} at line {line}: {stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("古くなっています")
+            && stderr.contains("日本語はいま「本人のマイナンバーカード（本体）」"),
+        "{stderr}"
+    );
+    // lang update lists what to translate again, language by language.
+    let update = Command::new(bin())
+        .args(["lang", "update"])
+        .arg(&model)
+        .env_remove("MADOGUCHI_PROCEDURES")
+        .output()
+        .unwrap();
+    assert_eq!(update.status.code(), Some(1));
+    let listed = String::from_utf8_lossy(&update.stdout);
+    assert!(
+        listed.contains("en（")
+            && listed.contains("yasashii（")
+            && listed.contains("document.card.label"),
+        "{listed}"
+    );
+    // Translated again: both parts of each entry written anew, and check passes.
+    for (file, translation) in [
+        ("en.ron", "the holder's My Number Card itself"),
+        (
+            "yasashii.ron",
+            "{本人|ほんにん}の マイナンバーカード（カード）",
+        ),
+    ] {
+        let path = dir.path().join("lang").join(file);
+        let language = std::fs::read_to_string(&path).unwrap();
+        let start = language.find("        \"document.card.label\"").unwrap();
+        let end = start + language[start..].find('\n').unwrap();
+        let entry = format!(
+            "        \"document.card.label\": (\"本人のマイナンバーカード（本体）\", \"{translation}\"),"
+        );
+        std::fs::write(
+            &path,
+            format!("{}{entry}{}", &language[..start], &language[end..]),
+        )
+        .unwrap();
+    }
+    let output = check(&dir);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

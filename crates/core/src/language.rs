@@ -49,8 +49,27 @@ pub struct Language {
     #[serde(default)]
     pub months: Vec<String>,
     pub phrases: BTreeMap<String, String>,
+    /// The model's citizen texts by key, each with the Japanese it was translated from.
     #[serde(default)]
-    pub texts: BTreeMap<String, String>,
+    pub texts: BTreeMap<String, Translation>,
+}
+
+/// A translation, and the Japanese it translates: `("本人のマイナンバーカード", "your My Number
+/// Card")`. When the model's Japanese changes, `check` refuses the translation as stale until a
+/// translator writes both again.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Translation(pub String, pub String);
+
+impl Translation {
+    /// The Japanese this was translated from.
+    pub fn japanese(&self) -> &str {
+        &self.0
+    }
+
+    /// The translation.
+    pub fn text(&self) -> &str {
+        &self.1
+    }
 }
 
 impl Language {
@@ -69,7 +88,7 @@ impl Language {
         if self.is_source() {
             None
         } else {
-            self.texts.get(key).map(String::as_str)
+            self.texts.get(key).map(Translation::text)
         }
     }
 }
@@ -159,13 +178,15 @@ impl Languages {
     }
 }
 
-fn read_language(
-    text: &str,
-    file: &str,
-    model: &ProcedureModel,
-) -> Result<Language, Vec<ModelProblem>> {
+/// A language file as it is written, not checked against any model (`lang update` lists what
+/// it lacks).
+pub fn parse_language(text: &str, file: &str) -> Result<Language, ModelError> {
+    parse(text, file).map_err(|problems| ModelError { problems })
+}
+
+fn parse(text: &str, file: &str) -> Result<Language, Vec<ModelProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let language: Language = crate::ron_options().from_str(text).map_err(|err| {
+    crate::ron_options().from_str(text).map_err(|err| {
         let (line, column, message) = ron_error_message(&err);
         vec![ModelProblem {
             file: file.to_string(),
@@ -173,7 +194,16 @@ fn read_language(
             column,
             message,
         }]
-    })?;
+    })
+}
+
+fn read_language(
+    text: &str,
+    file: &str,
+    model: &ProcedureModel,
+) -> Result<Language, Vec<ModelProblem>> {
+    let language = parse(text, file)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let outline = Outline::parse(text);
     let mut problems = Vec::new();
     let mut report = |path: &[Step], message: String| {
@@ -263,7 +293,47 @@ fn check_texts(
             );
         }
     }
-    check_markup(language, "texts", &language.texts, report);
+    for (key, translation) in &language.texts {
+        let Some((_, japanese)) = wanted.iter().find(|(k, _)| k == key) else {
+            continue;
+        };
+        if translation.japanese() != japanese {
+            let quoted = quoted(key);
+            report(
+                &[Step::Key("texts"), Step::Key(&quoted)],
+                format!(
+                    "言語 \"{}\" の \"{key}\" の訳は古くなっています。日本語はいま「{japanese}」です（訳したときは「{}」）。訳し直して、左の日本語も書き換えてください",
+                    language.code,
+                    translation.japanese()
+                ),
+            );
+        }
+    }
+    let translated: BTreeMap<String, String> = language
+        .texts
+        .iter()
+        .map(|(key, t)| (key.clone(), t.text().to_string()))
+        .collect();
+    check_markup(language, "texts", &translated, report);
+}
+
+/// What a language still needs translated against `model`: a text it lacks, or one whose
+/// Japanese has changed since it was translated — `(key, the Japanese now)`. For
+/// `madoguchi lang update`.
+pub fn to_translate(language: &Language, model: &ProcedureModel) -> Vec<(String, String)> {
+    if language.is_source() {
+        return Vec::new();
+    }
+    model
+        .citizen_texts()
+        .into_iter()
+        .filter(|(key, japanese)| {
+            language
+                .texts
+                .get(key)
+                .is_none_or(|t| t.japanese() != japanese)
+        })
+        .collect()
 }
 
 /// `{base|reading}` well formed; with `ruby: true`, no kanji without a reading.
@@ -346,7 +416,7 @@ fn slot_problems(
     }
     for (key, japanese) in model.citizen_texts() {
         if let Some(translated) = language.texts.get(&key) {
-            compare("texts", &key, &japanese, translated);
+            compare("texts", &key, &japanese, translated.text());
         }
     }
     problems
