@@ -62,6 +62,17 @@ fn edit(state: &mut CounterState, command: AppCommand) {
         AppCommand::SetAnswer(id, answer) => session.set_answer(model, &id, answer),
         AppCommand::SetVisit(visit) => session.visit = visit,
         AppCommand::NextVisit => {
+            let three_step = state
+                .view
+                .evaluation
+                .as_ref()
+                .is_ok_and(crate::guidance::three_step_goes_ahead);
+            if !three_step {
+                state.notice = Some(Notice::Refused(
+                    "F4: 来庁の回数は3段階の手続きのときだけ選べます".into(),
+                ));
+                return;
+            }
             session.visit = match session.visit {
                 VisitNumber::First => VisitNumber::Second,
                 VisitNumber::Second => VisitNumber::First,
@@ -71,6 +82,12 @@ fn edit(state: &mut CounterState, command: AppCommand) {
             session.tick(model, visit, &document, ticked);
         }
         AppCommand::SetSheetLanguage(code) => state.sheet_language = code,
+        AppCommand::NextSheetLanguage if state.source.languages.all.len() == 1 => {
+            state.notice = Some(Notice::Refused(
+                "F9: この手続きモデルには訳がないため、案内は日本語だけです".into(),
+            ));
+            return;
+        }
         AppCommand::NextSheetLanguage => {
             state.sheet_language = state
                 .source

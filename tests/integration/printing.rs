@@ -65,7 +65,7 @@ fn print_sends_one_a4_page_to_the_cups_pdf_queue() {
     assert_eq!(
         output.status.code(),
         Some(0),
-        "{stdout}{}",
+        "{stdout}{} (CUPS and the cups-pdf queues are set up by scripts/setup.sh)",
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(

@@ -948,3 +948,160 @@ fn without_a_reader_the_window_says_so_and_works_as_before() {
     click(&mut harness, "本人のもう1点の本人確認書類");
     assert!(has_label(&harness, "受付可"));
 }
+
+#[test]
+fn undo_brings_the_citizen_back_after_next_citizen() {
+    let mut harness = harness(app());
+    click(&mut harness, "電子証明書の更新・新規発行");
+    click(&mut harness, "本人");
+    type_the_card_dates(&mut harness);
+    let before = harness.state().counter.session.clone();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(
+        has_label(&harness, "次の方に進みますか"),
+        "never printed: asked"
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().counter.session,
+        CounterSession::new(today())
+    );
+    assert!(has_label(&harness, "元に戻す"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().counter.session, before);
+    assert!(has_text_containing(
+        &harness,
+        "前の方の入力を元に戻しました"
+    ));
+    // Only once, and only right after 次の方.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(has_text_containing(&harness, "元に戻せる入力はありません"));
+    assert_eq!(harness.state().counter.session, before);
+}
+
+#[test]
+fn escape_at_the_question_keeps_the_citizen() {
+    let mut harness = harness(app());
+    click(&mut harness, "暗証番号再設定（ロック解除）");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!has_label(&harness, "次の方に進みますか"));
+    assert!(
+        harness
+            .state()
+            .counter
+            .session
+            .requests(madoguchi::model::ProcedureKind::PinReset)
+    );
+}
+
+#[test]
+fn a_half_typed_date_keeps_the_panels_as_they_were() {
+    let mut harness = harness(app());
+    principal_pin_reset(&mut harness);
+    assert!(has_label(&harness, "0 / 2 確認済み"));
+    harness.get_by_label("電子証明書の有効期限").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_label("電子証明書の有効期限")
+        .type_text("2027-0");
+    harness.run();
+    assert!(
+        has_label(&harness, "本人のマイナンバーカード"),
+        "the checklist stays"
+    );
+    assert!(has_label(&harness, "0 / 2 確認済み"));
+    assert!(
+        !has_text_containing(&harness, "F1・F2 で手続き"),
+        "no 'choose a procedure'"
+    );
+    assert!(!has_text_containing(&harness, "日付として読めません"));
+}
+
+#[test]
+fn escape_closes_the_diagram_and_keys_there_never_reach_the_form() {
+    let mut harness = harness(app());
+    click(&mut harness, "規則の図");
+    assert!(harness.state().counter.show_diagram);
+    for key in [Key::F1, Key::F5, Key::Space, Key::F9] {
+        harness.key_press(key);
+        harness.run();
+    }
+    let session = &harness.state().counter.session;
+    assert!(session.procedures().is_empty(), "F1 did not reach the form");
+    assert_eq!(session.applicant, None, "F5 did not reach the form");
+    assert_eq!(harness.state().counter.sheet_language, "ja");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().counter.show_diagram);
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(!harness.state().counter.session.procedures().is_empty());
+}
+
+#[test]
+fn a_key_that_cannot_act_says_why() {
+    let mut harness = harness(app());
+    harness.key_press(Key::F4);
+    harness.run();
+    assert!(has_text_containing(
+        &harness,
+        "F4: 来庁の回数は3段階の手続きのときだけ選べます"
+    ));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert!(has_text_containing(
+        &harness,
+        "印刷できません: 手続きを選んでください"
+    ));
+    click(&mut harness, "電子証明書の更新・新規発行");
+    click(&mut harness, "本人");
+    type_into(&mut harness, "電子証明書の有効期限", "2027-02-30");
+    harness.key_press(Key::Space);
+    harness.run();
+    assert!(
+        has_text_containing(
+            &harness,
+            "Space: 書類を確認できません: 電子証明書の有効期限を確認してください"
+        ),
+        "an invalid date is named"
+    );
+}
+
+#[test]
+fn a_model_with_its_procedures_in_another_order_shows_them_in_that_order() {
+    let model = madoguchi::model::EMBEDDED_MODEL;
+    let start = model.find("        ProcedureInfo(").unwrap();
+    let second = start + 1 + model[start + 1..].find("        ProcedureInfo(").unwrap();
+    let end = second + model[second..].find("\n        ),\n").unwrap() + "\n        ),\n".len();
+    let swapped = format!(
+        "{}{}{}{}",
+        &model[..start],
+        &model[second..end],
+        &model[start..second],
+        &model[end..]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_model(dir.path(), &swapped);
+    let mut harness = watching(&path);
+    assert!(!has_text_containing(
+        &harness,
+        "共有の手続きモデルを使えません"
+    ));
+    let pin = harness.get_by_label("暗証番号再設定（ロック解除）").rect();
+    let renewal = harness.get_by_label("電子証明書の更新・新規発行").rect();
+    assert!(pin.top() < renewal.top(), "{pin:?} above {renewal:?}");
+    harness.key_press(Key::F1);
+    harness.run();
+    let session = &harness.state().counter.session;
+    assert!(session.requests(madoguchi::model::ProcedureKind::PinReset));
+    assert!(!session.requests(madoguchi::model::ProcedureKind::CertIssue));
+}
