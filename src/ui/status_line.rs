@@ -11,13 +11,10 @@ use egui::RichText;
 
 /// The title, the buttons and what the window runs on.
 pub fn top_bar_ui(ui: &mut egui::Ui, app: &CounterState, commands: &mut Vec<AppCommand>) {
-    let model = &app.source.model;
-    let roomy = ui.available_width() > 1300.0;
     ui.horizontal(|ui| {
+        // The procedures are named in the window's title and in the form, not here: the top
+        // bar keeps its room for the rules and the printer in use.
         ui.heading("madoguchi 窓口");
-        if roomy {
-            ui.label(RichText::new(super::procedure_titles(model)).weak());
-        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let next = ui
                 .button(RichText::new("次の方").strong())
