@@ -133,16 +133,7 @@ fn with_queues_but_no_default_printer_the_window_saves_into_the_print_dir_and_sa
     })));
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().to_path_buf();
-    let app = CounterApp::new(
-        ModelSource::load(ModelOrigin::Embedded),
-        common::date("2026-11-25"),
-    )
-    .with_save_dialog(madoguchi::ui::save_into(folder), false)
-    .with_printer(Box::new(queue.clone()), PrinterChoice::SystemDefault);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 900.0))
-        .with_context_setup(install_fonts)
-        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);
+    let mut harness = window(&queue, madoguchi::ui::save_into(folder));
     assert!(
         harness
             .query_by_label("プリンター: 既定なし（counter-a, counter-b）— PDF で保存")
@@ -245,12 +236,21 @@ fn window(
     queue: &SharedQueue,
     save: Box<dyn FnMut(&str) -> SaveChoice + Send>,
 ) -> Harness<'static, CounterApp> {
+    window_printing_to(Box::new(queue.clone()), save)
+}
+
+/// The window on 2026-11-25 printing through `spooler` to its default printer, once the
+/// printer has been looked up.
+fn window_printing_to(
+    spooler: Box<dyn Spooler + Send>,
+    save: Box<dyn FnMut(&str) -> SaveChoice + Send>,
+) -> Harness<'static, CounterApp> {
     let app = CounterApp::new(
         ModelSource::load(ModelOrigin::Embedded),
         common::date("2026-11-25"),
     )
     .with_save_dialog(save, false)
-    .with_printer(Box::new(queue.clone()), PrinterChoice::SystemDefault);
+    .with_printer(spooler, PrinterChoice::SystemDefault);
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1366.0, 900.0))
         .with_context_setup(install_fonts)
@@ -542,20 +542,10 @@ impl Spooler for SlowSpooler {
 #[test]
 fn a_print_service_that_takes_30_seconds_leaves_the_window_responsive() {
     let (release, held) = std::sync::mpsc::channel();
-    let app = CounterApp::new(
-        ModelSource::load(ModelOrigin::Embedded),
-        common::date("2026-11-25"),
-    )
-    .with_save_dialog(never_saves(), false)
-    .with_printer(
+    let mut harness = window_printing_to(
         Box::new(SlowSpooler(Arc::new(Mutex::new(held)))),
-        PrinterChoice::SystemDefault,
+        never_saves(),
     );
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 900.0))
-        .with_context_setup(install_fonts)
-        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);
-    settle(&mut harness);
     for key in [Key::F1, Key::F5, Key::Space] {
         harness.key_press(key);
         harness.run();
