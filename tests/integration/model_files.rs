@@ -98,6 +98,8 @@ fn the_model_holds_the_pin_kinds_lock_counts_and_office() {
     assert!(
         model
             .convenience_store
+            .as_ref()
+            .unwrap()
             .text
             .contains("コンビニエンスストア")
     );

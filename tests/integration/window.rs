@@ -606,7 +606,7 @@ fn every_example_case_can_be_taken_through_the_window() {
             click(&mut harness, label);
         }
         for blocker in &evaluation.blockers {
-            let title = &model.blocker(*blocker).unwrap().title;
+            let title = &model.blocker(blocker).unwrap().title;
             assert!(
                 has_text_containing(&harness, &format!("受付できません: {title}")),
                 "{name}"

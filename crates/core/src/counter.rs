@@ -322,7 +322,9 @@ impl CounterSession {
         for warning in model.warnings.iter().filter(|w| asked(&w.procedures)) {
             warning.when.answers_read(&mut read);
         }
-        model.convenience_store.when.answers_read(&mut read);
+        if let Some(store) = &model.convenience_store {
+            store.when.answers_read(&mut read);
+        }
         model
             .questions
             .iter()

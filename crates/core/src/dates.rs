@@ -318,9 +318,15 @@ pub fn months_before(date: NaiveDate, months: u32) -> Option<NaiveDate> {
 }
 
 /// The first day a renewal may be applied for: the day after the date `months` before the
-/// expiry (expiry 2023-11-20, 3 months: 2023-08-21).
-pub fn renewal_window_start(expiry: NaiveDate, months: u32) -> Option<NaiveDate> {
-    months_before(expiry, months)?.succ_opt()
+/// expiry (expiry 2023-11-20, 3 months: 2023-08-21), or that date itself when the city's
+/// window does not start on the next day (「3か月前から」: 2023-08-20).
+pub fn renewal_window_start(expiry: NaiveDate, months: u32, next_day: bool) -> Option<NaiveDate> {
+    let before = months_before(expiry, months)?;
+    if next_day {
+        before.succ_opt()
+    } else {
+        Some(before)
+    }
 }
 
 /// The holder's birthday in `year`; 29 February falls on 28 February in a common year.

@@ -27,6 +27,15 @@ pub const EMBEDDED_LANGUAGES: [(&str, &str); 3] = [
     ),
 ];
 
+/// The forms a phrase may write the number of steps in: `3`, the last number `3`, `(1)(2)(3)`.
+const STEP_COUNT_SLOTS: [&str; 3] = ["steps", "last", "numbers"];
+/// The phrases that say how many steps a flow has.
+const COUNTED_PHRASES: [Phrase; 3] = [
+    Phrase::StepsLead,
+    Phrase::StateThreeStepFirst,
+    Phrase::StateThreeStepSecond,
+];
+
 /// What the date phrase may use: `{year}`, `{month}`, `{day}`, `{month_name}` (from
 /// `months`), `{wareki}` (the Japanese era date).
 pub const DATE_SLOTS: [&str; 5] = ["year", "month", "day", "month_name", "wareki"];
@@ -388,6 +397,10 @@ fn slot_problems(
         // A date is written with any of its parts, in any order.
         let fits = if section == "phrases" && key == Phrase::Date.key() {
             got.iter().all(|slot| DATE_SLOTS.contains(&slot.as_str()))
+        } else if section == "phrases" && COUNTED_PHRASES.iter().any(|p| p.key() == key) {
+            // The number of steps is written in any of its forms, or not at all.
+            got.iter()
+                .all(|slot| STEP_COUNT_SLOTS.contains(&slot.as_str()))
         } else {
             want == got
         };

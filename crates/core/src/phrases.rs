@@ -51,6 +51,8 @@ pub enum Phrase {
     Ticked,
     Unticked,
     StepDocuments,
+    /// Before the other offices where the procedure can be done.
+    OtherOffices,
     ListSeparator,
     UnknownCertExpiry,
     UnknownCardExpiry,
@@ -65,7 +67,7 @@ pub enum Phrase {
 }
 
 impl Phrase {
-    pub const ALL: [Phrase; 56] = [
+    pub const ALL: [Phrase; 57] = [
         Phrase::Title,
         Phrase::Basis,
         Phrase::HeadingVisit,
@@ -111,6 +113,7 @@ impl Phrase {
         Phrase::Ticked,
         Phrase::Unticked,
         Phrase::StepDocuments,
+        Phrase::OtherOffices,
         Phrase::ListSeparator,
         Phrase::UnknownCertExpiry,
         Phrase::UnknownCardExpiry,
@@ -172,6 +175,7 @@ impl Phrase {
             Phrase::Ticked => "ticked",
             Phrase::Unticked => "unticked",
             Phrase::StepDocuments => "step_documents",
+            Phrase::OtherOffices => "other_offices",
             Phrase::ListSeparator => "list_separator",
             Phrase::UnknownCertExpiry => "unknown_cert_expiry",
             Phrase::UnknownCardExpiry => "unknown_card_expiry",

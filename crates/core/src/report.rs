@@ -70,26 +70,31 @@ pub fn to_text(guidance: &Guidance) -> String {
 fn write_steps(out: &mut String, steps: &StepsGuidance, wording: &Wording<'_>) {
     let _ = writeln!(out);
     let _ = writeln!(out, "■ {}", wording.phrase(Phrase::HeadingSteps));
-    let _ = writeln!(out, "  {}", wording.phrase(Phrase::StepsLead));
-    let _ = writeln!(
-        out,
-        "  (1) {}{}",
-        steps.apply,
-        wording.phrase(Phrase::StepToday)
-    );
-    let _ = writeln!(out, "      ※{}", steps.mailing);
-    let _ = writeln!(out, "  (2) {}", steps.arrival);
-    let _ = writeln!(out, "      ※{}", steps.holder_task);
-    let _ = writeln!(out, "  (3) {}", steps.come_back);
-    let _ = writeln!(
-        out,
-        "      {}: {}　{}:",
-        wording.phrase(Phrase::Place),
-        steps.second_visit_place,
-        wording.phrase(Phrase::StepDocuments)
-    );
-    for document in &steps.second_visit_documents {
-        write_document(out, document, wording, "      ");
+    let count = steps.count_slots();
+    let slots: Vec<(&str, &str)> = count.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let _ = writeln!(out, "  {}", wording.fill(Phrase::StepsLead, &slots));
+    for (index, step) in steps.steps.iter().enumerate() {
+        let today = if index == 0 {
+            wording.phrase(Phrase::StepToday)
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  ({}) {}{today}", index + 1, step.text);
+        for note in &step.notes {
+            let _ = writeln!(out, "      ※{note}");
+        }
+        if index == steps.second_visit_step {
+            let _ = writeln!(
+                out,
+                "      {}: {}　{}:",
+                wording.phrase(Phrase::Place),
+                steps.second_visit_place,
+                wording.phrase(Phrase::StepDocuments)
+            );
+            for document in &steps.second_visit_documents {
+                write_document(out, document, wording, "      ");
+            }
+        }
     }
 }
 

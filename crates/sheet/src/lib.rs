@@ -185,8 +185,35 @@ fn visit_section(guidance: &Guidance, wording: &Wording<'_>) -> SheetSection {
                 wording.phrase(Phrase::Place),
                 guidance.place
             )),
-        ],
+        ]
+        .into_iter()
+        .chain(
+            guidance
+                .office_lines
+                .iter()
+                .map(|l| SheetLine::Text(l.clone())),
+        )
+        .chain(other_offices(guidance, wording))
+        .collect(),
     }
+}
+
+/// The other offices where the procedures going ahead can be done, under a line that says so.
+fn other_offices(guidance: &Guidance, wording: &Wording<'_>) -> Vec<SheetLine> {
+    if guidance.other_offices.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(SheetLine::Text(format!(
+        "{}:",
+        wording.phrase(Phrase::OtherOffices)
+    )))
+    .chain(
+        guidance
+            .other_offices
+            .iter()
+            .map(|o| SheetLine::Bullet(o.clone())),
+    )
+    .collect()
 }
 
 /// For each procedure: its verdict; for a refused one, why, and what to bring next time.
@@ -262,34 +289,44 @@ fn missing_section(guidance: &Guidance, wording: &Wording<'_>) -> Option<SheetSe
 }
 
 fn steps_section(steps: &StepsGuidance, wording: &Wording<'_>) -> SheetSection {
-    let mut lines = vec![
-        SheetLine::Text(wording.phrase(Phrase::StepsLead).to_string()),
-        SheetLine::Bullet(format!(
-            "(1) {}{}",
-            steps.apply,
+    let count = steps.count_slots();
+    let slots: Vec<(&str, &str)> = count.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut lines = vec![SheetLine::Text(wording.fill(Phrase::StepsLead, &slots))];
+    for (index, step) in steps.steps.iter().enumerate() {
+        let today = if index == 0 {
             wording.phrase(Phrase::StepToday)
-        )),
-        SheetLine::Text(format!("　※{}", steps.mailing)),
-        SheetLine::Bullet(format!("(2) {}", steps.arrival)),
-        SheetLine::Text(format!("　※{}", steps.holder_task)),
-        SheetLine::Bullet(format!("(3) {}", steps.come_back)),
-        SheetLine::Text(format!(
-            "　{}: {}　{}:",
-            wording.phrase(Phrase::Place),
-            steps.second_visit_place,
-            wording.phrase(Phrase::StepDocuments)
-        )),
-    ];
-    lines.extend(
-        steps
-            .second_visit_documents
-            .iter()
-            .map(|d| SheetLine::Check {
-                ticked: false,
-                label: d.label.clone(),
-                detail: bring_detail(d, wording),
-            }),
-    );
+        } else {
+            ""
+        };
+        lines.push(SheetLine::Bullet(format!(
+            "({}) {}{today}",
+            index + 1,
+            step.text
+        )));
+        lines.extend(
+            step.notes
+                .iter()
+                .map(|n| SheetLine::Text(format!("　※{n}"))),
+        );
+        if index == steps.second_visit_step {
+            lines.push(SheetLine::Text(format!(
+                "　{}: {}　{}:",
+                wording.phrase(Phrase::Place),
+                steps.second_visit_place,
+                wording.phrase(Phrase::StepDocuments)
+            )));
+            lines.extend(
+                steps
+                    .second_visit_documents
+                    .iter()
+                    .map(|d| SheetLine::Check {
+                        ticked: false,
+                        label: d.label.clone(),
+                        detail: bring_detail(d, wording),
+                    }),
+            );
+        }
+    }
     SheetSection {
         heading: wording.phrase(Phrase::HeadingSteps).to_string(),
         lines,

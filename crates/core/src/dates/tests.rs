@@ -177,15 +177,24 @@ fn leap_day_births_gain_a_year_on_first_of_march() {
 fn renewal_window_opens_day_after_three_months_before() {
     // The page's own example.
     assert_eq!(
-        renewal_window_start(d(2023, 11, 20), 3),
+        renewal_window_start(d(2023, 11, 20), 3, true),
         Some(d(2023, 8, 21))
     );
     // Month ends: 31 May → 29 Feb (leap) → 1 March.
-    assert_eq!(renewal_window_start(d(2024, 5, 31), 3), Some(d(2024, 3, 1)));
-    assert_eq!(renewal_window_start(d(2025, 5, 31), 3), Some(d(2025, 3, 1)));
-    assert_eq!(renewal_window_start(d(2026, 3, 1), 3), Some(d(2025, 12, 2)));
     assert_eq!(
-        renewal_window_start(d(2026, 1, 15), 3),
+        renewal_window_start(d(2024, 5, 31), 3, true),
+        Some(d(2024, 3, 1))
+    );
+    assert_eq!(
+        renewal_window_start(d(2025, 5, 31), 3, true),
+        Some(d(2025, 3, 1))
+    );
+    assert_eq!(
+        renewal_window_start(d(2026, 3, 1), 3, true),
+        Some(d(2025, 12, 2))
+    );
+    assert_eq!(
+        renewal_window_start(d(2026, 1, 15), 3, true),
         Some(d(2025, 10, 16))
     );
 }
@@ -213,5 +222,22 @@ fn birthdays_after_a_date() {
     assert_eq!(
         nth_birthday_after(leap, d(2026, 1, 1), 3),
         Some(d(2028, 2, 29))
+    );
+}
+
+#[test]
+fn renewal_window_without_the_next_day_opens_on_the_date_itself() {
+    // 「3か月前から」 (no 翌日): the date three months before is the first day.
+    assert_eq!(
+        renewal_window_start(d(2023, 11, 20), 3, false),
+        Some(d(2023, 8, 20))
+    );
+    assert_eq!(
+        renewal_window_start(d(2024, 5, 31), 3, false),
+        Some(d(2024, 2, 29))
+    );
+    assert_eq!(
+        renewal_window_start(d(2026, 1, 15), 2, false),
+        Some(d(2025, 11, 15))
     );
 }

@@ -42,7 +42,11 @@ impl<'a> Facts<'a> {
             .birth_date()
             .and_then(|birth| age_on(birth, case.today()));
         let window_start = case.cert_expiry().and_then(|expiry| {
-            renewal_window_start(expiry, model.certificate.renewal_window_months)
+            renewal_window_start(
+                expiry,
+                model.certificate.renewal_window_months,
+                model.certificate.renewal_window_from_next_day,
+            )
         });
         Facts {
             model,
@@ -207,6 +211,7 @@ impl<'a> Facts<'a> {
                     .is_none_or(|a| a.holder_age.contains(age))
             }),
             Condition::Requested(procedure) => case.requests(*procedure),
+            Condition::Applicant(kind) => case.applicant == *kind,
             Condition::Not(inner) => !self.holds(inner),
             Condition::AnyOf(all) => all.iter().any(|c| self.holds(c)),
             Condition::AllOf(all) => all.iter().all(|c| self.holds(c)),

@@ -116,10 +116,11 @@ pub fn evaluate(model: &ProcedureModel, case: &Case) -> Evaluation {
             .collect()
     };
     let mut blockers: Vec<BlockerId> = outcomes.iter().flat_map(|o| o.blockers.clone()).collect();
-    blockers.sort();
+    // In the model's order: its ids are its own, their order the one it declares.
+    blockers.sort_by_key(|id| model.blockers.iter().position(|b| &b.id == id));
     blockers.dedup();
     let mut warnings: Vec<WarningId> = outcomes.iter().flat_map(|o| o.warnings.clone()).collect();
-    warnings.sort();
+    warnings.sort_by_key(|id| model.warnings.iter().position(|w| &w.id == id));
     warnings.dedup();
 
     Evaluation {

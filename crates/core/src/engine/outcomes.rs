@@ -138,7 +138,7 @@ fn blockers_of(facts: &Facts, procedure: ProcedureKind) -> (Vec<BlockerId>, Vec<
     let blockers: Vec<BlockerId> = stopping
         .clone()
         .filter(|b| facts.holds(&b.when))
-        .map(|b| b.id)
+        .map(|b| b.id.clone())
         .collect();
     let open = stopping.flat_map(|b| facts.open_facts(&b.when)).collect();
     (blockers, open)
@@ -151,6 +151,6 @@ fn warnings_of(facts: &Facts, procedure: ProcedureKind) -> Vec<WarningId> {
         .warnings
         .iter()
         .filter(|w| w.procedures.contains(&procedure) && facts.holds(&w.when))
-        .map(|w| w.id)
+        .map(|w| w.id.clone())
         .collect()
 }

@@ -45,8 +45,8 @@ impl Builder<'_> {
                 &self.model.certificate.signature_cert_refused,
             ));
         }
-        let store = &self.model.convenience_store;
-        if self.facts.holds(&store.when) {
+        let store = self.model.convenience_store.as_ref();
+        if let Some(store) = store.filter(|s| self.facts.holds(&s.when)) {
             lines.push(self.wording.text(TextKey::ConvenienceStore, &store.text));
         }
         for procedure in procedures {

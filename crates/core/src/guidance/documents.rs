@@ -171,7 +171,7 @@ impl Builder<'_> {
         let come_back = outcome
             .blockers
             .iter()
-            .filter_map(|id| self.model.blocker(*id))
+            .filter_map(|id| self.model.blocker(id))
             .all(|b| b.come_back_with_documents);
         if outcome.goes_ahead() || !come_back {
             return Vec::new();

@@ -22,7 +22,7 @@ pub use documents::{DocumentLine, ExemptedLine, Why};
 pub use notices::NoticeText;
 pub use procedures::ProcedureGuidance;
 pub use status::{ProcedureState, Status};
-pub use steps::StepsGuidance;
+pub use steps::{StepLine, StepsGuidance};
 pub use wording::Wording;
 
 use crate::case::Case;
@@ -45,6 +45,10 @@ pub struct Guidance {
     pub procedures_text: String,
     pub applicant: String,
     pub place: String,
+    /// The office's hours, fees and reservation line, when the model has them.
+    pub office_lines: Vec<String>,
+    /// Other offices that do the procedures going ahead: `name（place）hours`.
+    pub other_offices: Vec<String>,
     pub holder_age: Option<u32>,
     pub procedures: Vec<ProcedureGuidance>,
     /// The documents of this visit for the procedures that go ahead, with the ticks.
@@ -183,6 +187,8 @@ impl Builder<'_> {
             visit_stage: self.visit_stage(),
             procedures_text,
             place: self.place(),
+            office_lines: self.office_lines(),
+            other_offices: self.other_offices(),
             holder_age: self.evaluation.holder_age,
             exempted: self.exempted(),
             pin_writing: if self.three_step_going_ahead() {
@@ -206,10 +212,13 @@ impl Builder<'_> {
         }
     }
 
-    /// `{publisher}「{page}」（{updated}更新）に基づく`: the page the guidance follows.
+    /// `{publisher}「{page}」（{updated}更新）に基づく`: the page the guidance follows, or the
+    /// pages of the procedures asked for when the model has a page per procedure (their
+    /// titles, and the newest update).
     fn basis(&self) -> String {
         let model = self.model;
         let wording = &self.wording;
+        let (titles, updated) = self.pages_followed(|key, title| wording.text(key, title));
         wording.fill(
             Phrase::Basis,
             &[
@@ -217,10 +226,70 @@ impl Builder<'_> {
                     "publisher",
                     &wording.text(TextKey::PagePublisher, &model.page.publisher),
                 ),
-                ("page", &wording.text(TextKey::PageTitle, &model.page.title)),
-                ("updated", &model.page.updated),
+                ("page", &titles),
+                ("updated", &updated),
             ],
         )
+    }
+
+    /// The titles of the pages followed, joined as 「A」「B」 reads, and their newest date.
+    fn pages_followed(&self, title: impl Fn(TextKey, &str) -> String) -> (String, String) {
+        let model = self.model;
+        let mut pages: Vec<&crate::model::PageRef> = Vec::new();
+        for procedure in &self.case.procedures {
+            let page = model
+                .procedure(*procedure)
+                .and_then(|p| p.page.as_deref())
+                .and_then(|id| model.page_ref(id));
+            if let Some(page) = page.filter(|p| !pages.iter().any(|seen| seen.id == p.id)) {
+                pages.push(page);
+            }
+        }
+        if pages.is_empty() {
+            return (
+                title(TextKey::PageTitle, &model.page.title),
+                model.page.updated.clone(),
+            );
+        }
+        let titles: Vec<String> = pages
+            .iter()
+            .map(|p| title(TextKey::PageTitleOf(&p.id), &p.title))
+            .collect();
+        let newest = pages.iter().map(|p| p.updated.as_str()).max().unwrap_or("");
+        (titles.join("」「"), newest.to_string())
+    }
+
+    /// The office's hours, fees and reservation line, in the citizen's language.
+    fn office_lines(&self) -> Vec<String> {
+        let office = &self.model.office;
+        [
+            (TextKey::OfficeHours, &office.hours),
+            (TextKey::OfficeFees, &office.fees),
+            (TextKey::OfficeReservation, &office.reservation),
+        ]
+        .into_iter()
+        .filter_map(|(key, line)| line.as_ref().map(|l| self.wording.text(key, &l.text)))
+        .collect()
+    }
+
+    /// The other offices that do every procedure going ahead today.
+    fn other_offices(&self) -> Vec<String> {
+        let going: Vec<_> = self.evaluation.going_ahead().map(|o| o.procedure).collect();
+        if going.is_empty() {
+            return Vec::new();
+        }
+        let wording = &self.wording;
+        (self.model.office.branches.iter().enumerate())
+            .filter(|(_, b)| going.iter().all(|p| b.procedures.contains(p)))
+            .map(|(i, branch)| {
+                let name = wording.text(TextKey::BranchName(i), &branch.name);
+                let place = wording.text(TextKey::BranchPlace(i), &branch.place);
+                let hours = (branch.hours.as_ref())
+                    .map(|h| format!("　{}", wording.text(TextKey::BranchHours(i), h)))
+                    .unwrap_or_default();
+                format!("{name}（{place}）{hours}")
+            })
+            .collect()
     }
 
     /// `1回目の来庁：申請` or `2回目の来庁：書類の持参` when a three-step route goes ahead.
@@ -264,8 +333,8 @@ impl Builder<'_> {
 
     /// The page the sheet follows, in Japanese, at the foot of the sheet.
     fn footer(&self) -> String {
-        let page = &self.model.page;
-        format!("{}「{}」（{}）", page.publisher, page.title, page.updated)
+        let (titles, updated) = self.pages_followed(|_, title| title.to_string());
+        format!("{}「{titles}」（{updated}）", self.model.page.publisher)
     }
 
     fn three_step_going_ahead(&self) -> bool {

@@ -35,16 +35,16 @@ impl Builder<'_> {
         outcome
             .blockers
             .iter()
-            .filter_map(|id| self.model.blocker(*id))
+            .filter_map(|id| self.model.blocker(id))
             .map(|b| {
                 let wording = &self.wording;
                 NoticeText {
-                    title: wording.text(TextKey::BlockerTitle(b.id), &b.title),
+                    title: wording.text(TextKey::BlockerTitle(&b.id), &b.title),
                     title_for_staff: b.title.clone(),
                     for_staff: self.notice_slots(&self.source, &b.staff_text),
                     for_citizen: Some(self.notice_slots(
                         wording,
-                        &wording.text(TextKey::BlockerCitizenText(b.id), &b.citizen_text),
+                        &wording.text(TextKey::BlockerCitizenText(&b.id), &b.citizen_text),
                     )),
                 }
             })
@@ -55,7 +55,7 @@ impl Builder<'_> {
         outcome
             .warnings
             .iter()
-            .filter_map(|id| self.model.warning(*id))
+            .filter_map(|id| self.model.warning(id))
             .map(|w| NoticeText {
                 title: w.title.clone(),
                 title_for_staff: w.title.clone(),

@@ -57,7 +57,8 @@ impl Builder<'_> {
         let documents = self.documents_of(outcome, visit);
         let status = status_of(state, outcome, &documents);
         let to_settle = self.to_settle(outcome);
-        let state_text = self.state_text(state, status, &to_settle);
+        let steps = route.flow.steps(&route.id).len().to_string();
+        let state_text = self.state_text(state, status, &to_settle, &steps);
         Some(ProcedureGuidance {
             procedure: outcome.procedure,
             title: self
@@ -108,7 +109,13 @@ impl Builder<'_> {
     }
 
     /// The state in words (staff's): what to settle when undecided.
-    fn state_text(&self, state: ProcedureState, status: Status, to_settle: &[String]) -> String {
+    fn state_text(
+        &self,
+        state: ProcedureState,
+        status: Status,
+        to_settle: &[String],
+        steps: &str,
+    ) -> String {
         if status == Status::Undecided {
             self.source.fill(
                 Phrase::StateUndecided,
@@ -118,7 +125,7 @@ impl Builder<'_> {
                 )],
             )
         } else {
-            self.source.phrase(state_phrase(state)).to_string()
+            self.source.fill(state_phrase(state), &[("steps", steps)])
         }
     }
 

@@ -59,12 +59,19 @@ fn the_three_steps_are_the_pages_words_from_the_first_step() {
     let evaluation = evaluate(&model, &case);
     let guidance = Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[]);
     let steps = guidance.steps.unwrap();
+    assert_eq!(steps.steps.len(), 3);
     assert!(
-        steps
-            .apply
+        steps.steps[0]
+            .text
             .starts_with("代理人が窓口に来庁し、暗証番号再設定")
     );
-    assert_eq!(steps.come_back, "代理人が書類を持参して窓口に来庁する。");
+    assert_eq!(steps.steps[0].notes.len(), 1, "the mailing under (1)");
+    assert!(steps.steps[1].notes[0].starts_with("本人が必要事項"));
+    assert_eq!(
+        steps.steps[2].text,
+        "代理人が書類を持参して窓口に来庁する。"
+    );
+    assert_eq!(steps.second_visit_step, 2);
     assert_eq!(steps.second_visit_place, "茨木市役所南館9階");
     assert_eq!(steps.second_visit_documents.len(), 7);
     assert!(!guidance.pin_writing.is_empty());

@@ -16,6 +16,10 @@ pub struct CertificateRules {
     pub renewal_valid_until_birthday_after_old_expiry: u32,
     pub renewal_validity_source: Source,
     pub renewal_window_months: u32,
+    /// The window opens the day after the date `renewal_window_months` before the expiry
+    /// (Ibaraki's 「3か月前の翌日から」), or on that date itself (「3か月前から」).
+    #[serde(default = "from_next_day")]
+    pub renewal_window_from_next_day: bool,
     pub renewal_window_source: Source,
     /// No 署名用電子証明書 for a holder younger than this (an unknown age is presumed to be in
     /// the applicant kind's `holder_age`) ...
@@ -45,4 +49,8 @@ pub struct PinKind {
 pub struct PinWritingRule {
     pub text: String,
     pub source: Source,
+}
+
+fn from_next_day() -> bool {
+    true
 }

@@ -21,8 +21,32 @@ impl ProcedureModel {
         for (i, line) in self.office.contact.iter().enumerate() {
             add(TextKey::Contact(i), line);
         }
+        let office = &self.office;
+        let office_lines = [
+            (TextKey::OfficeHours, &office.hours),
+            (TextKey::OfficeFees, &office.fees),
+            (TextKey::OfficeReservation, &office.reservation),
+        ];
+        for (key, line) in office_lines {
+            if let Some(line) = line {
+                add(key, &line.text);
+            }
+        }
+        for (i, branch) in office.branches.iter().enumerate() {
+            add(TextKey::BranchName(i), &branch.name);
+            add(TextKey::BranchPlace(i), &branch.place);
+            if let Some(hours) = &branch.hours {
+                add(TextKey::BranchHours(i), hours);
+            }
+        }
+        for page in &self.pages {
+            add(TextKey::PageTitleOf(&page.id), &page.title);
+        }
         for procedure in &self.procedures {
             add(TextKey::ProcedureTitle(procedure.kind), &procedure.title);
+            if let Some(place) = &procedure.place {
+                add(TextKey::ProcedurePlace(procedure.kind), &place.text);
+            }
         }
         for applicant in &self.applicants {
             add(TextKey::ApplicantLabel(applicant.kind), &applicant.label);
@@ -43,9 +67,9 @@ impl ProcedureModel {
             route_texts(route, &mut add);
         }
         for blocker in &self.blockers {
-            add(TextKey::BlockerTitle(blocker.id), &blocker.title);
+            add(TextKey::BlockerTitle(&blocker.id), &blocker.title);
             add(
-                TextKey::BlockerCitizenText(blocker.id),
+                TextKey::BlockerCitizenText(&blocker.id),
                 &blocker.citizen_text,
             );
         }
@@ -60,7 +84,9 @@ impl ProcedureModel {
         for (i, rule) in self.pin_writing_rules.iter().enumerate() {
             add(TextKey::PinWritingRule(i), &rule.text);
         }
-        add(TextKey::ConvenienceStore, &self.convenience_store.text);
+        if let Some(store) = &self.convenience_store {
+            add(TextKey::ConvenienceStore, &store.text);
+        }
         texts
     }
 }
@@ -82,10 +108,13 @@ fn route_texts(route: &Route, add: &mut impl FnMut(TextKey, &str)) {
             add(TextKey::Example(example), example);
         }
     }
-    for step in route.flow.step_names() {
-        if let Some(text) = route.flow.step(step) {
-            add(TextKey::RouteStep { route: id, step }, &text.text);
+    for step in route.flow.steps(id) {
+        for text in std::iter::once(step.says).chain(step.notes) {
+            add(text.key, &text.quoted.text);
         }
+    }
+    if let Some(place) = route.flow.first_visit().place.as_ref() {
+        add(TextKey::FirstVisitPlace(id), place);
     }
     if let Some(place) = route.flow.second_visit().and_then(|v| v.place.as_ref()) {
         add(TextKey::SecondVisitPlace(id), place);

@@ -1,6 +1,6 @@
 //! The facts a rule can depend on, as the model writes them.
 
-use super::ProcedureKind;
+use super::{ApplicantKind, ProcedureKind};
 use serde::{Deserialize, Serialize};
 
 /// A fact about the visit that a rule can depend on: an answer to a question of the model,
@@ -25,6 +25,8 @@ pub enum Condition {
     HolderAgeFitsApplicant,
     /// This procedure is asked for at the same visit.
     Requested(ProcedureKind),
+    /// This kind of applicant is at the counter (a refusal for proxies only, say).
+    Applicant(ApplicantKind),
     Not(Box<Condition>),
     AnyOf(Vec<Condition>),
     AllOf(Vec<Condition>),
@@ -50,7 +52,8 @@ impl Condition {
             | Condition::CardExpiresWithCert
             | Condition::BeforeRenewalWindow
             | Condition::HolderAgeFitsApplicant
-            | Condition::Requested(_) => {}
+            | Condition::Requested(_)
+            | Condition::Applicant(_) => {}
         }
     }
 }

@@ -16,6 +16,7 @@ pub fn condition(model: &ProcedureModel, condition: &Condition) -> String {
         Condition::BeforeRenewalWindow => "更新期間の前".to_string(),
         Condition::HolderAgeFitsApplicant => "本人の年齢が手続きする人の種別に合う".to_string(),
         Condition::Requested(kind) => format!("{}も申請", model.procedure_title(*kind)),
+        Condition::Applicant(kind) => format!("手続きする人が{}", model.applicant_label(*kind)),
         Condition::Not(inner) => format!("「{}」でない", self::condition(model, inner)),
         Condition::AnyOf(all) => joined(model, all, " または "),
         Condition::AllOf(all) => joined(model, all, " かつ "),

@@ -1,5 +1,5 @@
-//! The ids fixed by the shared case format: procedures, applicant kinds, documents, blockers
-//! and warnings.
+//! The ids of the shared case format: procedures, applicant kinds, documents, and the
+//! blockers and warnings a model declares.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -62,30 +62,37 @@ impl fmt::Display for DocumentId {
     }
 }
 
-/// What stops the procedure today (ids fixed by the shared case format).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BlockerId {
-    CardExpired,
-    CardExpiresWithCert,
-    BeforeRenewalWindow,
+/// What stops the procedure today: an id the model declares (`blockers`). Ibaraki's model
+/// uses the ids fixed by the shared case format (`card_expired`, …); another city's model may
+/// declare its own.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BlockerId(pub String);
+
+/// What staff must look at: an id the model declares (`warnings`), like [`BlockerId`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct WarningId(pub String);
+
+macro_rules! declared_id {
+    ($name:ident) => {
+        impl $name {
+            pub fn new(id: &str) -> $name {
+                $name(id.to_string())
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
 }
 
-impl BlockerId {
-    pub const ALL: [BlockerId; 3] = [
-        BlockerId::CardExpired,
-        BlockerId::CardExpiresWithCert,
-        BlockerId::BeforeRenewalWindow,
-    ];
-}
-
-/// What staff must look at (ids fixed by the shared case format).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WarningId {
-    ApplicantAgeMismatch,
-}
-
-impl WarningId {
-    pub const ALL: [WarningId; 1] = [WarningId::ApplicantAgeMismatch];
-}
+declared_id!(BlockerId);
+declared_id!(WarningId);

@@ -27,8 +27,10 @@ pub use condition::{CERT_REVOKED, Condition};
 pub use documents::{DocumentInfo, Exemption, Need};
 pub use error::{ModelError, ModelProblem};
 pub use ids::{ApplicantKind, BlockerId, DocumentId, ProcedureKind, WarningId};
-pub use office::{AgeRange, ApplicantInfo, Office, PageInfo, ProcedureInfo, Question};
-pub use routes::{Flow, Notice, Quoted, Route, Visit};
+pub use office::{
+    AgeRange, ApplicantInfo, Branch, Office, PageInfo, PageRef, ProcedureInfo, Question,
+};
+pub use routes::{Flow, FlowStep, FlowStepText, Notice, Quoted, Route, Step, Visit};
 pub use sources::Source;
 pub use text_key::TextKey;
 
@@ -45,6 +47,9 @@ pub const EMBEDDED_MODEL_NAME: &str = "assets/procedures.ron（組み込み）";
 #[serde(deny_unknown_fields)]
 pub struct ProcedureModel {
     pub page: PageInfo,
+    /// A page per procedure, when the city has them (each procedure names its own).
+    #[serde(default)]
+    pub pages: Vec<PageRef>,
     pub office: Office,
     pub procedures: Vec<ProcedureInfo>,
     pub applicants: Vec<ApplicantInfo>,
@@ -57,7 +62,9 @@ pub struct ProcedureModel {
     pub warnings: Vec<WarningInfo>,
     pub pins: Vec<PinKind>,
     pub pin_writing_rules: Vec<PinWritingRule>,
-    pub convenience_store: Notice,
+    /// The line about resetting a PIN at a convenience store, for a city whose page has it.
+    #[serde(default)]
+    pub convenience_store: Option<Notice>,
 }
 
 impl ProcedureModel {
@@ -109,12 +116,12 @@ impl ProcedureModel {
         self.applicants.iter().find(|a| a.kind == kind)
     }
 
-    pub fn blocker(&self, id: BlockerId) -> Option<&BlockerInfo> {
-        self.blockers.iter().find(|b| b.id == id)
+    pub fn blocker(&self, id: &BlockerId) -> Option<&BlockerInfo> {
+        self.blockers.iter().find(|b| &b.id == id)
     }
 
-    pub fn warning(&self, id: WarningId) -> Option<&WarningInfo> {
-        self.warnings.iter().find(|w| w.id == id)
+    pub fn warning(&self, id: &WarningId) -> Option<&WarningInfo> {
+        self.warnings.iter().find(|w| &w.id == id)
     }
 
     /// Label of a document, its id if the model lacks it.
@@ -128,6 +135,10 @@ impl ProcedureModel {
 
     pub fn applicant_label(&self, kind: ApplicantKind) -> &str {
         self.applicant(kind).map_or("", |a| a.label.as_str())
+    }
+
+    pub fn page_ref(&self, id: &str) -> Option<&PageRef> {
+        self.pages.iter().find(|p| p.id == id)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

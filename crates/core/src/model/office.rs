@@ -1,7 +1,7 @@
 //! The page the model follows, the office's counter and its procedures, the applicant kinds
 //! and the questions the counter answers about a visit.
 
-use super::{ApplicantKind, DocumentId, ProcedureKind, Source};
+use super::{ApplicantKind, DocumentId, ProcedureKind, Quoted, Source};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -16,7 +16,19 @@ pub struct PageInfo {
     pub model_version: String,
 }
 
-/// Where the counter is and whom to ask.
+/// One of the pages a model follows, when the city has a page per procedure: the entries
+/// quote it as `PageOf("id", "…")`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageRef {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    pub updated: String,
+}
+
+/// Where the counter is, when it is open, what it costs and whom to ask.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Office {
@@ -24,6 +36,29 @@ pub struct Office {
     pub counter_place_source: Source,
     pub contact: Vec<String>,
     pub contact_source: Source,
+    /// Opening hours, fees and the reservation line, when the page gives them (on the sheet).
+    #[serde(default)]
+    pub hours: Option<Quoted>,
+    #[serde(default)]
+    pub fees: Option<Quoted>,
+    #[serde(default)]
+    pub reservation: Option<Quoted>,
+    /// Other offices (支所・出張所) where the citizen may go instead.
+    #[serde(default)]
+    pub branches: Vec<Branch>,
+}
+
+/// Another office that does some of the procedures.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Branch {
+    pub name: String,
+    pub place: String,
+    #[serde(default)]
+    pub hours: Option<String>,
+    /// The procedures done there.
+    pub procedures: Vec<ProcedureKind>,
+    pub source: Source,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -33,6 +68,12 @@ pub struct ProcedureInfo {
     pub title: String,
     pub short_title: String,
     pub description: String,
+    /// Its own counter (「1番窓口」), when the page names one for it.
+    #[serde(default)]
+    pub place: Option<Quoted>,
+    /// The id of its own page in `pages`, when the city has a page per procedure.
+    #[serde(default)]
+    pub page: Option<String>,
     pub source: Source,
 }
 

@@ -1,7 +1,7 @@
-//! How a procedure is done: the routes, each with its flow (same day or three steps), its
-//! visits and what is said about it.
+//! How a procedure is done: the routes, each with its flow (same day, Ibaraki's three steps,
+//! or steps of any number), its visits and what is said about it.
 
-use super::{ApplicantKind, Condition, Need, ProcedureKind, Source};
+use super::{ApplicantKind, Condition, Need, ProcedureKind, Source, TextKey};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -31,6 +31,18 @@ pub struct Notice {
     pub source: Source,
 }
 
+/// One step of a flow of any number of steps: what happens, said in the page's words, with
+/// notes under it; a step with a visit takes place at a counter (its documents, its place).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub says: Quoted,
+    #[serde(default)]
+    pub notes: Vec<Quoted>,
+    #[serde(default)]
+    pub visit: Option<Visit>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[allow(clippy::large_enum_variant)] // a handful of routes, read once
 pub enum Flow {
@@ -47,7 +59,32 @@ pub enum Flow {
         come_back: Quoted,
         second_visit: Visit,
     },
+    /// Any number of steps: the first is this visit at the counter, one later step is the
+    /// return visit (the model check holds a flow to that shape).
+    Steps { steps: Vec<Step> },
 }
+
+/// A step of any flow, read the same way: its words and notes with their translation keys,
+/// and its visit.
+#[derive(Debug, Clone, Copy)]
+pub struct FlowStepText<'a> {
+    pub quoted: &'a Quoted,
+    pub key: TextKey<'a>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FlowStep<'a> {
+    pub says: FlowStepText<'a>,
+    pub notes: Vec<FlowStepText<'a>>,
+    pub visit: Option<&'a Visit>,
+}
+
+/// The visit a flow with no visit in its first step would lack (the model check refuses such
+/// a flow; this keeps the program from failing on one).
+static NO_VISIT: Visit = Visit {
+    place: None,
+    documents: Vec::new(),
+};
 
 impl Flow {
     pub fn is_same_day(&self) -> bool {
@@ -58,6 +95,10 @@ impl Flow {
         match self {
             Flow::SameDay { visit } => visit,
             Flow::ThreeStep { first_visit, .. } => first_visit,
+            Flow::Steps { steps } => steps
+                .first()
+                .and_then(|s| s.visit.as_ref())
+                .unwrap_or(&NO_VISIT),
         }
     }
 
@@ -65,6 +106,7 @@ impl Flow {
         match self {
             Flow::SameDay { .. } => None,
             Flow::ThreeStep { second_visit, .. } => Some(second_visit),
+            Flow::Steps { steps } => steps.iter().skip(1).find_map(|s| s.visit.as_ref()),
         }
     }
 
@@ -72,47 +114,68 @@ impl Flow {
         std::iter::once(self.first_visit()).chain(self.second_visit())
     }
 
-    /// The names of the three-step flow's steps, in order.
-    pub fn step_names(&self) -> [&'static str; 5] {
-        ["apply", "mailing", "arrival", "holder_task", "come_back"]
-    }
-
-    /// One step's text by name.
-    pub fn step(&self, name: &str) -> Option<&Quoted> {
-        let Flow::ThreeStep {
-            apply,
-            mailing,
-            arrival,
-            holder_task,
-            come_back,
-            ..
-        } = self
-        else {
-            return None;
+    /// The steps of a flow that is not done the same day, in order, each with the key its
+    /// words are translated under (`route` is the route's id).
+    pub fn steps<'a>(&'a self, route: &'a str) -> Vec<FlowStep<'a>> {
+        let text = |quoted: &'a Quoted, step: &'a str| FlowStepText {
+            quoted,
+            key: TextKey::RouteStep { route, step },
         };
-        match name {
-            "apply" => Some(apply),
-            "mailing" => Some(mailing),
-            "arrival" => Some(arrival),
-            "holder_task" => Some(holder_task),
-            "come_back" => Some(come_back),
-            _ => None,
-        }
-    }
-
-    /// The step texts of the three-step flow, in order.
-    pub fn step_texts(&self) -> Vec<&Quoted> {
         match self {
             Flow::SameDay { .. } => Vec::new(),
             Flow::ThreeStep {
                 apply,
+                first_visit,
                 mailing,
                 arrival,
                 holder_task,
                 come_back,
-                ..
-            } => vec![apply, mailing, arrival, holder_task, come_back],
+                second_visit,
+            } => vec![
+                FlowStep {
+                    says: text(apply, "apply"),
+                    notes: vec![text(mailing, "mailing")],
+                    visit: Some(first_visit),
+                },
+                FlowStep {
+                    says: text(arrival, "arrival"),
+                    notes: vec![text(holder_task, "holder_task")],
+                    visit: None,
+                },
+                FlowStep {
+                    says: text(come_back, "come_back"),
+                    notes: Vec::new(),
+                    visit: Some(second_visit),
+                },
+            ],
+            Flow::Steps { steps } => steps
+                .iter()
+                .enumerate()
+                .map(|(index, step)| FlowStep {
+                    says: FlowStepText {
+                        quoted: &step.says,
+                        key: TextKey::FlowStep { route, index },
+                    },
+                    notes: (step.notes.iter().enumerate())
+                        .map(|(note, quoted)| FlowStepText {
+                            quoted,
+                            key: TextKey::FlowStepNote { route, index, note },
+                        })
+                        .collect(),
+                    visit: step.visit.as_ref(),
+                })
+                .collect(),
         }
+    }
+
+    /// The texts of every step and note, in order.
+    pub fn step_texts(&self) -> Vec<&Quoted> {
+        self.steps("")
+            .into_iter()
+            .flat_map(|step| {
+                std::iter::once(step.says.quoted).chain(step.notes.into_iter().map(|n| n.quoted))
+            })
+            .collect()
     }
 }
 

@@ -9,13 +9,23 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Source {
     Page(String),
+    /// A passage of one of the model's `pages` (by its id), word for word.
+    PageOf(String, String),
     Outside(String),
 }
 
 impl Source {
     pub fn text(&self) -> &str {
         match self {
-            Source::Page(text) | Source::Outside(text) => text,
+            Source::Page(text) | Source::PageOf(_, text) | Source::Outside(text) => text,
+        }
+    }
+
+    /// The id of the page it quotes, when it names one.
+    pub fn page_id(&self) -> Option<&str> {
+        match self {
+            Source::PageOf(page, _) => Some(page),
+            Source::Page(_) | Source::Outside(_) => None,
         }
     }
 }
@@ -30,8 +40,18 @@ impl ProcedureModel {
             &self.certificate.renewal_validity_source,
             &self.certificate.renewal_window_source,
             &self.certificate.signature_cert_source,
-            &self.convenience_store.source,
         ];
+        sources.extend(self.convenience_store.iter().map(|n| &n.source));
+        let office = &self.office;
+        let office_lines = [&office.hours, &office.fees, &office.reservation];
+        sources.extend(office_lines.into_iter().flatten().map(|q| &q.source));
+        sources.extend(office.branches.iter().map(|b| &b.source));
+        sources.extend(
+            self.procedures
+                .iter()
+                .flat_map(|p| &p.place)
+                .map(|q| &q.source),
+        );
         sources.extend(self.procedures.iter().map(|p| &p.source));
         for applicant in &self.applicants {
             sources.push(&applicant.source);
@@ -64,7 +84,7 @@ impl ProcedureModel {
         self.sources()
             .into_iter()
             .filter_map(|s| match s {
-                Source::Page(text) => Some(text.as_str()),
+                Source::Page(text) | Source::PageOf(_, text) => Some(text.as_str()),
                 Source::Outside(_) => None,
             })
             .collect()

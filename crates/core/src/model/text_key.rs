@@ -31,13 +31,37 @@ pub enum TextKey<'a> {
         route: &'a str,
         step: &'a str,
     },
+    /// A step of a flow of any number of steps (counted from 0).
+    FlowStep {
+        route: &'a str,
+        index: usize,
+    },
+    FlowStepNote {
+        route: &'a str,
+        index: usize,
+        note: usize,
+    },
+    /// The place of a route's first visit (the same-day visit included), when it has one.
+    FirstVisitPlace(&'a str),
     SecondVisitPlace(&'a str),
+    /// The counter of a procedure, when the model names one.
+    ProcedurePlace(ProcedureKind),
+    /// The office's hours, fees and reservation line.
+    OfficeHours,
+    OfficeFees,
+    OfficeReservation,
+    /// Another office where the procedures are done: its name, place and hours.
+    BranchName(usize),
+    BranchPlace(usize),
+    BranchHours(usize),
+    /// A page the model follows (one per procedure): its title.
+    PageTitleOf(&'a str),
     CitizenNote {
         route: &'a str,
         index: usize,
     },
-    BlockerTitle(BlockerId),
-    BlockerCitizenText(BlockerId),
+    BlockerTitle(&'a BlockerId),
+    BlockerCitizenText(&'a BlockerId),
     SignatureCertRefused,
     PinLabel(&'a str),
     PinFormat(&'a str),
@@ -60,13 +84,26 @@ impl fmt::Display for TextKey<'_> {
             TextKey::ExemptionReason(id) => write!(f, "exemption.{id}.reason"),
             TextKey::NeedLabel { route, document } => write!(f, "route.{route}.{document}.label"),
             TextKey::RouteStep { route, step } => write!(f, "route.{route}.{step}"),
+            TextKey::FlowStep { route, index } => write!(f, "route.{route}.step.{}", index + 1),
+            TextKey::FlowStepNote { route, index, note } => {
+                write!(f, "route.{route}.step.{}.note.{note}", index + 1)
+            }
+            TextKey::FirstVisitPlace(route) => write!(f, "route.{route}.first_visit_place"),
             TextKey::SecondVisitPlace(route) => write!(f, "route.{route}.second_visit_place"),
+            TextKey::ProcedurePlace(kind) => write!(f, "procedure.{kind:?}.place"),
+            TextKey::OfficeHours => write!(f, "office.hours"),
+            TextKey::OfficeFees => write!(f, "office.fees"),
+            TextKey::OfficeReservation => write!(f, "office.reservation"),
+            TextKey::BranchName(i) => write!(f, "office.branch.{i}.name"),
+            TextKey::BranchPlace(i) => write!(f, "office.branch.{i}.place"),
+            TextKey::BranchHours(i) => write!(f, "office.branch.{i}.hours"),
+            TextKey::PageTitleOf(id) => write!(f, "page.{id}.title"),
             TextKey::CitizenNote { route, index } => {
                 write!(f, "route.{route}.citizen_note.{index}")
             }
-            TextKey::BlockerTitle(id) => write!(f, "blocker.{}.title", crate::json_name(id)),
+            TextKey::BlockerTitle(id) => write!(f, "blocker.{id}.title"),
             TextKey::BlockerCitizenText(id) => {
-                write!(f, "blocker.{}.citizen_text", crate::json_name(id))
+                write!(f, "blocker.{id}.citizen_text")
             }
             TextKey::SignatureCertRefused => write!(f, "certificate.signature_cert_refused"),
             TextKey::PinLabel(id) => write!(f, "pin.{id}.label"),

@@ -173,6 +173,11 @@ impl<'t> Outline<'t> {
         }
     }
 
+    /// The text it outlines.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
     pub fn root(&self) -> &Node {
         &self.nodes[0]
     }

@@ -77,23 +77,25 @@ fn route_lines(model: &ProcedureModel, route: &Route) -> Lines {
             lines.push(("即日で手続き。必要な書類:".to_string(), TEXT, false));
             visit_lines(model, visit, &mut lines);
         }
-        Flow::ThreeStep {
-            apply,
-            first_visit,
-            mailing,
-            arrival,
-            holder_task,
-            come_back,
-            second_visit,
-        } => {
-            lines.push(("即日不可・3段階".to_string(), TEXT, false));
-            lines.push((format!("(1) {}", apply.text), TEXT, false));
-            visit_lines(model, first_visit, &mut lines);
-            lines.push((format!("　※{}", mailing.text), SMALL, false));
-            lines.push((format!("(2) {}", arrival.text), TEXT, false));
-            lines.push((format!("　※{}", holder_task.text), SMALL, false));
-            lines.push((format!("(3) {}", come_back.text), TEXT, false));
-            visit_lines(model, second_visit, &mut lines);
+        flow => {
+            let steps = flow.steps(&route.id);
+            lines.push((format!("即日不可・{}段階", steps.len()), TEXT, false));
+            for (index, step) in steps.iter().enumerate() {
+                lines.push((
+                    format!("({}) {}", index + 1, step.says.quoted.text),
+                    TEXT,
+                    false,
+                ));
+                if let Some(visit) = step.visit {
+                    if let Some(place) = &visit.place {
+                        lines.push((format!("　場所: {place}"), SMALL, false));
+                    }
+                    visit_lines(model, visit, &mut lines);
+                }
+                for note in &step.notes {
+                    lines.push((format!("　※{}", note.quoted.text), SMALL, false));
+                }
+            }
         }
     }
     lines
@@ -101,12 +103,17 @@ fn route_lines(model: &ProcedureModel, route: &Route) -> Lines {
 
 /// The title of a procedure's page, with the page of the rules it follows.
 fn page_title(model: &ProcedureModel, procedure: ProcedureKind) -> String {
+    let own_page = model
+        .procedure(procedure)
+        .and_then(|p| p.page.as_deref())
+        .and_then(|id| model.page_ref(id));
+    let (title, updated) = own_page.map_or((&model.page.title, &model.page.updated), |p| {
+        (&p.title, &p.updated)
+    });
     format!(
-        "{} — 手続きの流れ（{}「{}」{} 更新による）",
+        "{} — 手続きの流れ（{}「{title}」{updated} 更新による）",
         model.procedure_title(procedure),
         model.page.publisher,
-        model.page.title,
-        model.page.updated
     )
 }
 

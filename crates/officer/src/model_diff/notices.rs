@@ -1,5 +1,5 @@
 //! Changes of what stops a procedure (blockers) and of the warnings for the staff: their
-//! conditions, procedures and texts. Only those both models have are compared.
+//! conditions, procedures and texts; those added or removed (a city declares its own).
 
 use super::changed;
 use madoguchi_core::model::describe;
@@ -9,16 +9,50 @@ use madoguchi_core::model::{BlockerInfo, ProcedureModel, WarningInfo};
 pub(super) fn notice_changes(old: &ProcedureModel, new: &ProcedureModel) -> Vec<String> {
     let mut lines = Vec::new();
     for blocker in &new.blockers {
-        if let Some(before) = old.blocker(blocker.id) {
-            blocker_changes(old, new, before, blocker, &mut lines);
+        match old.blocker(&blocker.id) {
+            Some(before) => blocker_changes(old, new, before, blocker, &mut lines),
+            None => lines.push(format!(
+                "受付できない理由を加えました: 「{}」（{}）: {}のとき、{}を止めます",
+                blocker.title,
+                blocker.id,
+                describe::condition(new, &blocker.when),
+                titles(new, &blocker.procedures)
+            )),
         }
+    }
+    for blocker in old.blockers.iter().filter(|b| new.blocker(&b.id).is_none()) {
+        lines.push(format!(
+            "受付できない理由をなくしました: 「{}」（{}）",
+            blocker.title, blocker.id
+        ));
     }
     for warning in &new.warnings {
-        if let Some(before) = old.warning(warning.id) {
-            warning_changes(old, new, before, warning, &mut lines);
+        match old.warning(&warning.id) {
+            Some(before) => warning_changes(old, new, before, warning, &mut lines),
+            None => lines.push(format!(
+                "注意を加えました: 「{}」（{}）: {}のとき",
+                warning.title,
+                warning.id,
+                describe::condition(new, &warning.when)
+            )),
         }
     }
+    for warning in old.warnings.iter().filter(|w| new.warning(&w.id).is_none()) {
+        lines.push(format!(
+            "注意をなくしました: 「{}」（{}）",
+            warning.title, warning.id
+        ));
+    }
     lines
+}
+
+/// The procedures' titles, joined.
+fn titles(model: &ProcedureModel, procedures: &[madoguchi_core::model::ProcedureKind]) -> String {
+    procedures
+        .iter()
+        .map(|k| model.procedure_title(*k).to_string())
+        .collect::<Vec<_>>()
+        .join("・")
 }
 
 /// A blocker's condition, procedures, text for the staff and name.
@@ -42,12 +76,7 @@ fn blocker_changes(
         &format!("{what}の手続き"),
         &before.procedures,
         &blocker.procedures,
-        |p| {
-            p.iter()
-                .map(|k| new.procedure_title(*k).to_string())
-                .collect::<Vec<_>>()
-                .join("・")
-        },
+        |p| titles(new, p),
     );
     changed(
         lines,

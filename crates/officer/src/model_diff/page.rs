@@ -34,6 +34,7 @@ pub(super) fn page_changes(old: &ProcedureModel, new: &ProcedureModel) -> Vec<St
             .into_iter()
             .map(|s| match s {
                 Source::Page(text) => format!("ページ「{text}」"),
+                Source::PageOf(page, text) => format!("ページ {page}「{text}」"),
                 Source::Outside(text) => format!("ページ外「{text}」"),
             })
             .collect();

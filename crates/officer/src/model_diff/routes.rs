@@ -22,11 +22,7 @@ fn visit_documents(
 ) -> Vec<(&'static str, Vec<AskedDocument>)> {
     let visits: Vec<(&'static str, &Visit)> = match &route.flow {
         Flow::SameDay { visit } => vec![("来庁", visit)],
-        Flow::ThreeStep {
-            first_visit,
-            second_visit,
-            ..
-        } => vec![("1回目", first_visit), ("2回目", second_visit)],
+        flow => ["1回目", "2回目"].into_iter().zip(flow.visits()).collect(),
     };
     visits
         .into_iter()
@@ -94,13 +90,13 @@ fn edited_route_changes(
     if was != now {
         lines.push(format!("経路「{title}」を使う条件: {was} → {now}"));
     }
-    if before.flow.is_same_day() != route.flow.is_same_day() {
-        let kind = |same: bool| if same { "即日" } else { "3段階" };
-        lines.push(format!(
-            "経路「{title}」: {} → {}",
-            kind(before.flow.is_same_day()),
-            kind(route.flow.is_same_day())
-        ));
+    let kind = |flow: &Flow| match flow.steps(&route.id).len() {
+        0 => "即日".to_string(),
+        n => format!("{n}段階"),
+    };
+    let (kind_was, kind_now) = (kind(&before.flow), kind(&route.flow));
+    if kind_was != kind_now {
+        lines.push(format!("経路「{title}」: {kind_was} → {kind_now}"));
     }
     let (was, now) = (visit_documents(old, before), visit_documents(new, route));
     for (visit, asked) in &now {

@@ -3,22 +3,23 @@
 //! something, every blocker and warning names a procedure.
 
 use super::{Validator, visits_with_keys};
-use crate::model::{ApplicantKind, ProcedureKind, Route};
+use crate::model::{ApplicantKind, Flow, ProcedureKind, Route};
 use crate::source_text::Step;
 
 impl Validator<'_> {
     pub(super) fn visits_ask_for_something(&mut self) {
         let model = self.model;
         for (route_index, route) in model.routes.iter().enumerate() {
-            for (visit_key, visit) in visits_with_keys(&route.flow) {
+            for (path, visit_key, visit) in visits_with_keys(&route.flow) {
                 if visit.documents.is_empty() {
+                    let mut at = vec![
+                        Step::Key("routes"),
+                        Step::Index(route_index),
+                        Step::Key("flow"),
+                    ];
+                    at.extend(path);
                     self.report(
-                        &[
-                            Step::Key("routes"),
-                            Step::Index(route_index),
-                            Step::Key("flow"),
-                            Step::Key(visit_key),
-                        ],
+                        &at,
                         format!(
                             "経路 \"{}\" の来庁（{visit_key}）に必要書類が1つもありません。documents: [ Need(document: \"card\", source: Page(\"…\")) ] のように書類を挙げてください",
                             route.id
@@ -118,6 +119,38 @@ impl Validator<'_> {
                 &[Step::Key(section), Step::Index(index), Step::Key("procedures")],
                 format!("{section} の procedures が空です。[CertIssue] のように、止める手続きを書いてください"),
             );
+        }
+    }
+
+    /// A flow of steps starts with this visit at the counter and has one return visit: the
+    /// counter checks two visits (F4), no more.
+    pub(super) fn step_flows_have_two_visits(&mut self) {
+        let model = self.model;
+        for (route_index, route) in model.routes.iter().enumerate() {
+            let Flow::Steps { steps } = &route.flow else {
+                continue;
+            };
+            let at = [
+                Step::Key("routes"),
+                Step::Index(route_index),
+                Step::Key("flow"),
+                Step::Key("steps"),
+            ];
+            let visits = steps.iter().filter(|s| s.visit.is_some()).count();
+            let problem = if steps.len() < 2 {
+                Some("手順（steps）が2つ以上ありません。即日で済む経路は SameDay(visit: …) で書いてください".to_string())
+            } else if steps[0].visit.is_none() {
+                Some("最初の手順に来庁（visit: Visit(documents: […])）がありません。最初の手順は窓口での申請（今回の来庁）です".to_string())
+            } else if visits != 2 {
+                Some(format!(
+                    "来庁（visit）のある手順が{visits}つあります。madoguchi が扱えるのは、最初の手順（今回の来庁）ともう1回の来庁の2つです"
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                self.report(&at, format!("経路 \"{}\" の流れ: {problem}", route.id));
+            }
         }
     }
 }

@@ -1,8 +1,7 @@
-//! Each id written once, and each procedure, applicant kind, blocker and warning given
-//! exactly one entry.
+//! Each id written once, and each procedure and applicant kind given exactly one entry.
 
 use super::Validator;
-use crate::model::{ApplicantKind, BlockerId, ProcedureKind, WarningId};
+use crate::model::{ApplicantKind, ProcedureKind};
 use crate::source_text::Step;
 use std::collections::HashSet;
 
@@ -10,7 +9,7 @@ impl Validator<'_> {
     /// A document, exemption, route or PIN kind id written twice.
     pub(super) fn ids_are_unique(&mut self) {
         let model = self.model;
-        let sections: [(&str, &str, Vec<&str>); 5] = [
+        let sections: [(&str, &str, Vec<&str>); 7] = [
             (
                 "questions",
                 "質問",
@@ -36,6 +35,16 @@ impl Validator<'_> {
                 "暗証番号",
                 model.pins.iter().map(|p| p.id.as_str()).collect(),
             ),
+            (
+                "blockers",
+                "受付できない理由",
+                model.blockers.iter().map(|b| b.id.as_str()).collect(),
+            ),
+            (
+                "warnings",
+                "注意",
+                model.warnings.iter().map(|w| w.id.as_str()).collect(),
+            ),
         ];
         for (section, what, ids) in sections {
             let mut seen = HashSet::new();
@@ -52,10 +61,10 @@ impl Validator<'_> {
         }
     }
 
-    /// Each procedure, applicant kind, blocker and warning exactly once.
+    /// Each procedure and applicant kind exactly once.
     pub(super) fn one_entry_each(&mut self) {
         let model = self.model;
-        let sections: [(&str, Vec<(String, usize)>); 4] = [
+        let sections: [(&str, Vec<(String, usize)>); 2] = [
             (
                 "procedures",
                 ProcedureKind::ALL
@@ -73,26 +82,6 @@ impl Validator<'_> {
                     .map(|k| {
                         let n = model.applicants.iter().filter(|a| a.kind == *k).count();
                         (format!("{k:?}"), n)
-                    })
-                    .collect(),
-            ),
-            (
-                "blockers",
-                BlockerId::ALL
-                    .iter()
-                    .map(|id| {
-                        let n = model.blockers.iter().filter(|b| b.id == *id).count();
-                        (crate::json_name(id), n)
-                    })
-                    .collect(),
-            ),
-            (
-                "warnings",
-                WarningId::ALL
-                    .iter()
-                    .map(|id| {
-                        let n = model.warnings.iter().filter(|w| w.id == *id).count();
-                        (crate::json_name(id), n)
                     })
                     .collect(),
             ),

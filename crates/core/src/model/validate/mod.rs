@@ -34,6 +34,8 @@ pub(super) fn problems(model: &ProcedureModel, text: &str, file: &str) -> Vec<Mo
     check.conditions_read_declared_questions();
     check.blockers_and_warnings_stop_some_procedure();
     check.age_ranges_are_not_empty();
+    check.step_flows_have_two_visits();
+    check.pages_are_declared();
     check.problems
 }
 
@@ -44,16 +46,50 @@ struct Validator<'a> {
     problems: Vec<ModelProblem>,
 }
 
-/// The RON key of a visit inside its flow.
-fn visits_with_keys(flow: &Flow) -> Vec<(&'static str, &Visit)> {
+/// Each visit of a flow with its path inside the flow (`first_visit`, `steps[3].visit`).
+fn visits_with_keys(flow: &Flow) -> Vec<(Vec<Step<'static>>, String, &Visit)> {
     match flow {
-        Flow::SameDay { visit } => vec![("visit", visit)],
+        Flow::SameDay { visit } => vec![(vec![Step::Key("visit")], "visit".into(), visit)],
         Flow::ThreeStep {
             first_visit,
             second_visit,
             ..
-        } => vec![("first_visit", first_visit), ("second_visit", second_visit)],
+        } => vec![
+            (
+                vec![Step::Key("first_visit")],
+                "first_visit".into(),
+                first_visit,
+            ),
+            (
+                vec![Step::Key("second_visit")],
+                "second_visit".into(),
+                second_visit,
+            ),
+        ],
+        Flow::Steps { steps } => steps
+            .iter()
+            .enumerate()
+            .filter_map(|(i, step)| {
+                let path = vec![Step::Key("steps"), Step::Index(i), Step::Key("visit")];
+                step.visit
+                    .as_ref()
+                    .map(|v| (path, format!("steps[{i}].visit"), v))
+            })
+            .collect(),
     }
+}
+
+/// The path of something inside a visit of route `route_index` (`visit_path` from
+/// [`visits_with_keys`]).
+fn at_visit<'p>(route_index: usize, visit_path: &[Step<'p>], rest: &[Step<'p>]) -> Vec<Step<'p>> {
+    let mut path = vec![
+        Step::Key("routes"),
+        Step::Index(route_index),
+        Step::Key("flow"),
+    ];
+    path.extend_from_slice(visit_path);
+    path.extend_from_slice(rest);
+    path
 }
 
 fn sorted_list<'s>(ids: impl IntoIterator<Item = &'s str>) -> String {
@@ -83,6 +119,20 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 impl Validator<'_> {
+    /// Reports at the first place the file writes `needle` (the model's root if nowhere).
+    fn report_at_words(&mut self, needle: &str, message: String) {
+        let text = self.outline.text();
+        let (line, column) = text
+            .find(needle)
+            .map_or((1, 1), |offset| crate::source_text::position(text, offset));
+        self.problems.push(ModelProblem {
+            file: self.file.to_string(),
+            line,
+            column,
+            message,
+        });
+    }
+
     fn report(&mut self, path: &[Step], message: String) {
         let (line, column) = self.outline.locate(path);
         self.problems.push(ModelProblem {

@@ -1,7 +1,7 @@
 //! Every name the model refers to is one it defines: the documents and exemptions the routes
 //! ask for, the documents questions confirm, the questions conditions read.
 
-use super::{Validator, distance, sorted_list, visits_with_keys};
+use super::{Validator, at_visit, distance, sorted_list, visits_with_keys};
 use crate::model::Condition;
 use crate::source_text::Step;
 use std::collections::{BTreeSet, HashSet};
@@ -15,7 +15,7 @@ impl Validator<'_> {
         let defined: Vec<&str> = model.documents.iter().map(|d| d.id.as_str()).collect();
         let mut asked: BTreeSet<&str> = BTreeSet::new();
         for route in &model.routes {
-            for (_, visit) in visits_with_keys(&route.flow) {
+            for (_, _, visit) in visits_with_keys(&route.flow) {
                 asked.extend(visit.documents.iter().map(|n| n.document.as_str()));
             }
         }
@@ -39,22 +39,16 @@ impl Validator<'_> {
             }
         }
         for (route_index, route) in model.routes.iter().enumerate() {
-            for (visit_key, visit) in visits_with_keys(&route.flow) {
+            for (visit_path, _, visit) in visits_with_keys(&route.flow) {
                 for (need_index, need) in visit.documents.iter().enumerate() {
                     let id = need.document.as_str();
                     if defined.contains(&id) || explained.contains(id) {
                         continue;
                     }
                     self.report(
-                        &[
-                            Step::Key("routes"),
-                            Step::Index(route_index),
-                            Step::Key("flow"),
-                            Step::Key(visit_key),
-                            Step::Key("documents"),
+                        &at_visit(route_index, &visit_path, &[Step::Key("documents"),
                             Step::Index(need_index),
-                            Step::Key("document"),
-                        ],
+                            Step::Key("document")]),
                         format!(
                             "経路 \"{}\" が書類 \"{id}\" を求めていますが、documents にその id の書類がありません（あるもの: {}）",
                             route.id,
@@ -91,23 +85,17 @@ impl Validator<'_> {
         let model = self.model;
         let known: Vec<&str> = model.exemptions.iter().map(|e| e.id.as_str()).collect();
         for (route_index, route) in model.routes.iter().enumerate() {
-            for (visit_key, visit) in visits_with_keys(&route.flow) {
+            for (visit_path, _, visit) in visits_with_keys(&route.flow) {
                 for (need_index, need) in visit.documents.iter().enumerate() {
                     for (k, exemption) in need.exempt_if.iter().enumerate() {
                         if known.contains(&exemption.as_str()) {
                             continue;
                         }
                         self.report(
-                            &[
-                                Step::Key("routes"),
-                                Step::Index(route_index),
-                                Step::Key("flow"),
-                                Step::Key(visit_key),
-                                Step::Key("documents"),
+                            &at_visit(route_index, &visit_path, &[Step::Key("documents"),
                                 Step::Index(need_index),
                                 Step::Key("exempt_if"),
-                                Step::Index(k),
-                            ],
+                                Step::Index(k)]),
                             format!(
                                 "経路 \"{}\" の exempt_if に \"{exemption}\" とありますが、exemptions にその id がありません（あるもの: {}）",
                                 route.id,
@@ -142,10 +130,12 @@ impl Validator<'_> {
                 &w.when,
             ));
         }
-        all.push((
-            vec![Step::Key("convenience_store"), Step::Key("when")],
-            &model.convenience_store.when,
-        ));
+        if let Some(store) = &model.convenience_store {
+            all.push((
+                vec![Step::Key("convenience_store"), Step::Key("when")],
+                &store.when,
+            ));
+        }
         all
     }
 
@@ -161,19 +151,15 @@ impl Validator<'_> {
                     when,
                 ));
             }
-            for (visit_key, visit) in visits_with_keys(&route.flow) {
+            for (visit_path, _, visit) in visits_with_keys(&route.flow) {
                 for (j, need) in visit.documents.iter().enumerate() {
                     if let Some(when) = &need.when {
                         all.push((
-                            vec![
-                                Step::Key("routes"),
-                                Step::Index(i),
-                                Step::Key("flow"),
-                                Step::Key(visit_key),
-                                Step::Key("documents"),
-                                Step::Index(j),
-                                Step::Key("when"),
-                            ],
+                            at_visit(
+                                i,
+                                &visit_path,
+                                &[Step::Key("documents"), Step::Index(j), Step::Key("when")],
+                            ),
                             when,
                         ));
                     }
@@ -216,6 +202,51 @@ impl Validator<'_> {
         }
         for (path, message) in problems {
             self.report(&path, message);
+        }
+    }
+
+    /// Every page a procedure or a source names is one of `pages`.
+    pub(super) fn pages_are_declared(&mut self) {
+        let model = self.model;
+        let declared: Vec<&str> = model.pages.iter().map(|p| p.id.as_str()).collect();
+        let known = || {
+            if declared.is_empty() {
+                "pages にページがありません".to_string()
+            } else {
+                format!("あるもの: {}", sorted_list(declared.iter().copied()))
+            }
+        };
+        let mut problems = Vec::new();
+        for (index, procedure) in model.procedures.iter().enumerate() {
+            if let Some(page) = procedure.page.as_deref().filter(|p| !declared.contains(p)) {
+                let path = vec![
+                    Step::Key("procedures"),
+                    Step::Index(index),
+                    Step::Key("page"),
+                ];
+                let message = format!(
+                    "手続きのページ \"{page}\" が pages にありません（{}）",
+                    known()
+                );
+                problems.push((Some(path), String::new(), message));
+            }
+        }
+        for source in model.sources() {
+            if let Some(page) = source.page_id().filter(|p| !declared.contains(p)) {
+                let needle = format!("PageOf(\"{page}\"");
+                let message = format!(
+                    "出典 PageOf(\"{page}\", …) のページが pages にありません（{}）",
+                    known()
+                );
+                problems.push((None, needle, message));
+            }
+        }
+        problems.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
+        for (path, needle, message) in problems {
+            match path {
+                Some(path) => self.report(&path, message),
+                None => self.report_at_words(&needle, message),
+            }
         }
     }
 }
