@@ -208,7 +208,14 @@ fn every_argument_is_described_in_japanese_and_presented_lists_the_ids() {
 
 /// The program in a real X server (Xvfb) whose OpenGL is made to fail as `env` says; gives its
 /// output, or fails the test if the window opened anyway (it is closed after 60 s).
+/// `xvfb-run -a` picks a display number and then starts the server: two at once can pick the
+/// same number, so these windows start one at a time.
+static ONE_XVFB_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn window_under_xvfb(env: &[(&str, &str)], xvfb_args: &str) -> std::process::Output {
+    let _turn = ONE_XVFB_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut command = Command::new("xvfb-run");
     command
         .args(["-a", "-s", &format!("-screen 0 1024x768x24 {xvfb_args}")])

@@ -14,6 +14,7 @@ mod languages;
 mod model_files;
 mod officer;
 mod one_guidance;
+mod other_city;
 mod printing;
 mod properties;
 mod routes;

@@ -316,10 +316,19 @@ impl CounterSession {
             route_reads(model, route, &mut read);
         }
         let asked = |kinds: &[ProcedureKind]| kinds.iter().any(|p| procedures.contains(p));
-        for blocker in model.blockers.iter().filter(|b| asked(&b.procedures)) {
+        let stops = |when: &crate::model::Condition| when.may_hold_for(applicant);
+        for blocker in model
+            .blockers
+            .iter()
+            .filter(|b| asked(&b.procedures) && stops(&b.when))
+        {
             blocker.when.answers_read(&mut read);
         }
-        for warning in model.warnings.iter().filter(|w| asked(&w.procedures)) {
+        for warning in model
+            .warnings
+            .iter()
+            .filter(|w| asked(&w.procedures) && stops(&w.when))
+        {
             warning.when.answers_read(&mut read);
         }
         if let Some(store) = &model.convenience_store {

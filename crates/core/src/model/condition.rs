@@ -58,6 +58,19 @@ impl Condition {
     }
 }
 
+impl Condition {
+    /// Whether it can hold with this applicant at the counter: false only when it needs
+    /// another kind of applicant (`AllOf([Applicant(Proxy), …])` for 本人).
+    pub fn may_hold_for(&self, applicant: ApplicantKind) -> bool {
+        match self {
+            Condition::Applicant(kind) => *kind == applicant,
+            Condition::AllOf(all) => all.iter().all(|c| c.may_hold_for(applicant)),
+            Condition::AnyOf(any) => any.iter().any(|c| c.may_hold_for(applicant)),
+            _ => true,
+        }
+    }
+}
+
 /// The answer the case format names `cert_revoked` (revoked by a name or address change);
 /// [`Condition::CertValid`] reads it.
 pub const CERT_REVOKED: &str = "cert_revoked";
