@@ -13,7 +13,7 @@ pub use madoguchi_core::{
     case, counter, dates, engine, guidance, json_name, language, model, phrases, report,
     ron_options, ruby, source_text,
 };
-pub use madoguchi_officer::{diagram, model_diff};
+pub use madoguchi_officer::{approval, diagram, model_diff};
 pub use madoguchi_sheet as sheet;
 pub use madoguchi_sheet::{fonts, fuzzing};
 

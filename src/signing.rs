@@ -1,9 +1,10 @@
 //! Only approved rules reach the counter: a shared model is used only when its minisign
 //! signature (`MODEL.ron.minisig`) verifies against the office's public key. Signing uses the
-//! `minisign` crate, verifying `minisign-verify`; both read and write the files of the Debian
-//! `minisign` tool.
+//! `minisign` crate, verifying `minisign-verify` (through `madoguchi_officer::approval`); both
+//! read and write the files of the Debian `minisign` tool.
 
 use crate::file_error::FileError;
+use madoguchi_officer::approval::{self, Approval, OfficeKey};
 use std::path::{Path, PathBuf};
 
 /// The environment variable naming the office's public key on a counter PC.
@@ -51,21 +52,19 @@ pub enum SignatureProblem {
 #[derive(Debug, Clone)]
 pub struct TrustedKey {
     pub path: PathBuf,
-    key: minisign_verify::PublicKey,
+    key: OfficeKey,
 }
 
 impl TrustedKey {
     /// Reads a public key file (`NAME.pub`, as `madoguchi keygen` or `minisign -G` write it).
     pub fn from_file(path: &Path) -> Result<TrustedKey, FileError> {
         let text = crate::file_error::read_text(path)?;
-        let key = minisign_verify::PublicKey::decode(&text)
-            .or_else(|_| minisign_verify::PublicKey::from_base64(text.trim()))
-            .map_err(|_| {
-                FileError::new(
-                    path,
-                    "公開鍵として読めません（madoguchi keygen または minisign -G で作った .pub を指定してください）",
-                )
-            })?;
+        let key = OfficeKey::decode(&text).ok_or_else(|| {
+            FileError::new(
+                path,
+                "公開鍵として読めません（madoguchi keygen または minisign -G で作った .pub を指定してください）",
+            )
+        })?;
         Ok(TrustedKey {
             path: path.to_path_buf(),
             key,
@@ -102,42 +101,22 @@ impl TrustedKey {
                 });
             }
         };
-        let signature = minisign_verify::Signature::decode(&text).map_err(|_| {
-            SignatureProblem::Unreadable {
-                signature: signature_file.clone(),
+        let name = model
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let model = model.to_path_buf();
+        match approval::check(&self.key, &text, &name, bytes) {
+            Approval::Approved => Ok(()),
+            Approval::NotASignature => Err(SignatureProblem::Unreadable {
+                signature: signature_file,
                 reason: "minisign の署名の形ではありません".to_string(),
-            }
-        })?;
-        match self.key.verify(bytes, &signature, false) {
-            Ok(()) => Ok(()),
-            Err(minisign_verify::Error::UnexpectedKeyId) => Err(SignatureProblem::OtherKey {
-                model: model.to_path_buf(),
             }),
-            Err(_) => {
-                let name = model
-                    .file_name()
-                    .map(|n| n.to_string_lossy().to_string())
-                    .unwrap_or_default();
-                match signed_file_name(signature.trusted_comment()) {
-                    Some(signed) if signed != name => Err(SignatureProblem::OtherFile {
-                        model: model.to_path_buf(),
-                        signed,
-                    }),
-                    _ => Err(SignatureProblem::Changed {
-                        model: model.to_path_buf(),
-                    }),
-                }
-            }
+            Approval::OtherKey => Err(SignatureProblem::OtherKey { model }),
+            Approval::OtherFile(signed) => Err(SignatureProblem::OtherFile { model, signed }),
+            Approval::Changed => Err(SignatureProblem::Changed { model }),
         }
     }
-}
-
-/// The `file:` of a trusted comment (`madoguchi sign` and `minisign -S` both write one).
-fn signed_file_name(trusted_comment: &str) -> Option<String> {
-    trusted_comment
-        .split(['\t', ' '])
-        .find_map(|part| part.strip_prefix("file:"))
-        .map(str::to_string)
 }
 
 /// The password for a secret key: from `MADOGUCHI_KEY_PASSWORD`, else asked for by minisign.
@@ -228,23 +207,4 @@ pub fn sign(
     let path = signature_path(model_path);
     crate::safe_write::write_atomically(&path, signature.into_string().as_bytes())?;
     Ok(path)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_signed_file_is_read_from_either_tools_comment() {
-        assert_eq!(
-            signed_file_name("timestamp:1\tfile:procedures.ron\thashed").as_deref(),
-            Some("procedures.ron")
-        );
-        assert_eq!(
-            signed_file_name("timestamp:1\tfile:a.ron\tpage:2024-03-22\tversion:1\thashed")
-                .as_deref(),
-            Some("a.ron")
-        );
-        assert_eq!(signed_file_name("timestamp:1"), None);
-    }
 }

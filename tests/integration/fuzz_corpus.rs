@@ -63,3 +63,13 @@ fn the_render_pdf_corpus_replays_without_a_panic() {
     };
     assert!(replay("render_pdf", run) >= 3);
 }
+
+#[test]
+fn the_language_file_corpus_replays_without_a_panic() {
+    assert!(replay("language_file", fuzzing::language_file) >= 10);
+}
+
+#[test]
+fn the_signature_files_corpus_replays_without_a_panic() {
+    assert!(replay("signature_files", madoguchi::approval::fuzz_signature_files) >= 5);
+}

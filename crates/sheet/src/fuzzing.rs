@@ -55,6 +55,37 @@ pub fn model_parser(data: &[u8]) {
     }
 }
 
+/// A language file from anywhere (they are read from the share beside the model): parsed,
+/// checked against the embedded model with the built-in Japanese beside it, and a language
+/// that passes writes a sheet; `lang update` lists what it lacks.
+pub fn language_file(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let model = embedded();
+    if let Ok(language) = madoguchi_core::language::parse_language(text, "fuzz.ron") {
+        let _ = madoguchi_core::language::to_translate(&language, model);
+    }
+    let (ja_name, ja) = madoguchi_core::language::EMBEDDED_LANGUAGES[0];
+    let files = [(ja_name, ja), ("fuzz.ron", text)];
+    let Ok(languages) = Languages::from_files(&files, model) else {
+        return;
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default();
+    let case = Case::new(today, ProcedureKind::ALL.to_vec(), ApplicantKind::Proxy);
+    let evaluation = evaluate(model, &case);
+    for language in languages
+        .codes()
+        .into_iter()
+        .filter_map(|c| languages.get(c))
+    {
+        let guidance =
+            Guidance::build_in(language, model, &case, &evaluation, VisitNumber::First, &[]);
+        let sheet = Sheet::from_guidance(&guidance, language);
+        let _ = crate::pdf::layout(&sheet);
+    }
+}
+
 /// A typed date: parsed; a date that parses is written in 和暦 and read back the same.
 pub fn date_parser(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
