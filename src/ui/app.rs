@@ -214,6 +214,7 @@ impl CounterApp {
                     let card = form_panel::CardMarks {
                         reader_line: &counter.reader_line,
                         from_card: counter.from_card.as_ref(),
+                        want_card_expiry: counter.card_expiry_wanted,
                     };
                     commands.extend(form_panel::form_ui(
                         ui,

@@ -45,6 +45,8 @@ pub enum AppCommand {
     TakeSecondCard,
     /// A second card for this visit: the form keeps its dates.
     KeepFormDates,
+    /// The cursor went to カードの有効期限 after a card was read.
+    CardExpiryFocused,
     ToggleDiagram,
     /// Esc or the window's ✕ on 規則の図.
     CloseDiagram,

@@ -81,6 +81,9 @@ pub struct CounterState {
     pub from_card: Option<crate::card::CardReading>,
     /// A second card for the same visit whose dates differ: asked before they replace them.
     pub pending_card: Option<crate::card::CardReading>,
+    /// A card was read and the card's own expiry (not on the chip without a PIN) is still to
+    /// be typed: the form puts the cursor there once.
+    pub card_expiry_wanted: bool,
 }
 
 impl CounterState {
@@ -113,6 +116,7 @@ impl CounterState {
             reader_line: ReaderLine::NotWatched,
             from_card: None,
             pending_card: None,
+            card_expiry_wanted: false,
         }
     }
 

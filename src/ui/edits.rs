@@ -38,6 +38,7 @@ pub fn apply(state: &mut CounterState, command: AppCommand, ctx: &egui::Context)
             }
         }
         AppCommand::KeepFormDates => state.pending_card = None,
+        AppCommand::CardExpiryFocused => state.card_expiry_wanted = false,
         AppCommand::ToggleDiagram => state.show_diagram = !state.show_diagram,
         AppCommand::CloseDiagram => state.show_diagram = false,
         AppCommand::TickNext => tick_next(state),
@@ -146,6 +147,7 @@ fn clear_citizen(state: &mut CounterState, ctx: &egui::Context) {
     state.undo = (!undo.session.is_blank()).then_some(undo);
     state.handed_out = false;
     state.refused_sheet = None;
+    state.card_expiry_wanted = false;
     state.citizen += 1;
     state.sheet_language = crate::language::SOURCE_LANGUAGE.to_string();
     state.notice = None;
@@ -214,5 +216,6 @@ fn fill_from_card(state: &mut CounterState, reading: CardReading) {
     let locked = reading.pins.certificate_pin_locked();
     state.session.set_answer(model, PIN_LOCKED, Some(locked));
     state.from_card = Some(reading);
+    state.card_expiry_wanted = state.session.text(DateField::CardExpiry).trim().is_empty();
     state.stale = true;
 }

@@ -17,6 +17,8 @@ use egui::RichText;
 pub struct CardMarks<'a> {
     pub reader_line: &'a ReaderLine,
     pub from_card: Option<&'a CardReading>,
+    /// Put the cursor in カードの有効期限 (a card was just read, that date is still empty).
+    pub want_card_expiry: bool,
 }
 
 /// Draws the form into `ui`; gives back what staff changed.
@@ -207,7 +209,21 @@ fn date_field_ui(
         if response.lost_focus() {
             commands.push(AppCommand::CommitDate(field));
         }
+        let nothing_focused = ui.memory(|m| m.focused().is_none());
+        if field == DateField::CardExpiry && card.want_card_expiry && nothing_focused {
+            response.request_focus();
+            commands.push(AppCommand::CardExpiryFocused);
+        }
     });
+    if field == DateField::CardExpiry
+        && card.from_card.is_some()
+        && session.text(field).trim().is_empty()
+    {
+        ui.colored_label(
+            theme::AMBER,
+            "カード表面の有効期限を入力してください（カードからは読めません）",
+        );
+    }
     let from_card = card
         .from_card
         .and_then(|c| c.cert_expiry)

@@ -888,6 +888,22 @@ fn a_card_on_the_reader_fills_the_expiry_and_the_pin_question_marked_from_the_ca
         &harness,
         "カードから（残り: 利用者証明用 3回・署名用 0回）"
     ));
+    // The card's own expiry is not on the chip without a PIN: the cursor waits in its field,
+    // so the common case is eight digits and Enter.
+    let hint = "カード表面の有効期限を入力してください（カードからは読めません）";
+    assert!(has_label(&harness, hint));
+    harness.run();
+    let card_field =
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "カードの有効期限");
+    assert!(card_field.is_focused(), "the cursor is in カードの有効期限");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        !harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "カードの有効期限")
+            .is_focused(),
+        "taken once, not again"
+    );
     // Staff may still change what the card said.
     click(&mut harness, "暗証番号にロックがかかっている");
     assert_eq!(
