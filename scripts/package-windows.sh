@@ -2,7 +2,8 @@
 # Builds madoguchi for Windows 10/11 (x64) and packages it under target/dist/:
 #   madoguchi-VERSION-x64.msi           per-machine install under Program Files, Start-menu
 #                                       shortcut, upgrade in place, clean uninstall (wixl)
-#   madoguchi-VERSION-windows-x64.zip   the same files, to copy as a folder
+#   madoguchi-VERSION-windows-x64.zip   the same files, to copy as a folder, and rules/ (the
+#                                       built-in model and languages, for another city)
 # Both hold madoguchi.exe (the window, no console), madoguchi.com (the commands, for cmd and
 # PowerShell), the licences and a short Japanese read-me.
 # Usage: bash scripts/package-windows.sh [VERSION]   (default: the version in Cargo.toml; a
@@ -47,6 +48,10 @@ msi=$dist/madoguchi-$version-x64.msi
 sed -e "s|@VERSION@|$version|g" -e "s|@DIR@|$stage|g" packaging/windows/madoguchi.wxs \
   > "$dist/madoguchi-$version.wxs"
 wixl -a x64 -o "$msi" "$dist/madoguchi-$version.wxs"
+# The zip also carries the built-in rules as files: where another city starts its own model.
+mkdir -p "$stage/rules/lang"
+cp assets/procedures.ron "$stage/rules/procedures.ron"
+cp assets/lang/*.ron "$stage/rules/lang/"
 zip_file=$dist/madoguchi-$version-windows-x64.zip
 rm -f "$zip_file"
 (cd "$dist" && zip -q -r "$(basename "$zip_file")" "madoguchi-$version")

@@ -1,7 +1,7 @@
 //! `madoguchi lang update [MODEL.ron]`: what each language of a model still needs translated.
 
 use super::{EXIT_BAD_INPUT, EXIT_DISAGREE, EXIT_OK};
-use crate::language::{parse_language, to_translate};
+use crate::language::{parse_language, to_remove, to_translate};
 use crate::model_file::ModelOrigin;
 use crate::signing::TrustedKey;
 
@@ -37,15 +37,26 @@ pub(super) fn run_lang_update(origin: &ModelOrigin, trust: Option<&TrustedKey>) 
             }
         };
         let wanted = to_translate(&language, &model);
-        if wanted.is_empty() {
+        let unknown = to_remove(&language, &model);
+        if wanted.is_empty() && unknown.is_empty() {
             continue;
         }
-        waiting += wanted.len();
-        crate::outln!(
-            "{}（{file}）: {} 件を訳してください",
-            language.code,
-            wanted.len()
-        );
+        waiting += wanted.len() + unknown.len();
+        if !wanted.is_empty() {
+            crate::outln!(
+                "{}（{file}）: {} 件を訳してください",
+                language.code,
+                wanted.len()
+            );
+        }
+        if !unknown.is_empty() {
+            crate::outln!(
+                "{}（{file}）: 手続きモデルにない文が {} 件あります。消してください: {}",
+                language.code,
+                unknown.len(),
+                unknown.join(", ")
+            );
+        }
         for (key, japanese) in wanted {
             match language.texts.get(&key) {
                 Some(old) => crate::outln!(

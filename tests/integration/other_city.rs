@@ -468,3 +468,67 @@ fn a_bad_edit_of_the_new_constructs_is_named_at_its_line() {
         "{message}"
     );
 }
+
+#[test]
+fn lang_update_lists_another_citys_leftover_texts_to_delete() {
+    // An office that starts from Ibaraki's English file: its Ibaraki-only texts are listed to
+    // be deleted (check refuses them), the shared ones to translate again.
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("procedures.ron");
+    std::fs::copy(model_path(), &model).unwrap();
+    std::fs::create_dir(dir.path().join("lang")).unwrap();
+    for file in ["ja.ron", "en.ron"] {
+        std::fs::copy(
+            repo_path(&format!("assets/lang/{file}")),
+            dir.path().join("lang").join(file),
+        )
+        .unwrap();
+    }
+    let update = run(&["lang", "update", model.to_str().unwrap()]);
+    assert_eq!(update.status.code(), Some(1));
+    let listed = stdout(&update);
+    assert!(listed.contains("手続きモデルにない文が"), "{listed}");
+    assert!(
+        listed.contains("office.contact.3"),
+        "Ibaraki's phone line: {listed}"
+    );
+    assert!(listed.contains("convenience_store"), "{listed}");
+    assert!(
+        listed.contains("page.publisher: 日本語はいま「さくら野市 市民生活部 市民課」（訳したときは「茨木市 市民文化部 市民課」）"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn diff_names_the_certificate_rules_and_the_branches_that_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let ibaraki = dir.path().join("ibaraki.ron");
+    std::fs::write(&ibaraki, madoguchi::model::EMBEDDED_MODEL).unwrap();
+    let text = stdout(&run(&["diff", ibaraki.to_str().unwrap(), &model_path()]));
+    for words in [
+        "更新期間: 有効期限の3か月前の翌日から → 有効期限の3か月前から",
+        "受付場所を加えました: 北出張所（北コミュニティセンター1階）: 暗証番号の再設定（ロック解除）",
+    ] {
+        assert!(text.contains(words), "{words}\n{text}");
+    }
+    // A window of two months, and a 署名用 age of 18, in the city's own model.
+    let edited = dir.path().join("edited.ron");
+    let city = std::fs::read_to_string(model_path()).unwrap();
+    let city_edit = city
+        .replacen("renewal_window_months: 3,", "renewal_window_months: 2,", 1)
+        .replacen(
+            "signature_cert_min_age: 15,",
+            "signature_cert_min_age: 18,",
+            1,
+        );
+    std::fs::write(&edited, city_edit).unwrap();
+    let output = run(&["diff", &model_path(), edited.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    for words in [
+        "更新期間: 有効期限の3か月前から → 有効期限の2か月前から",
+        "署名用電子証明書を発行できる年齢: 15歳以上 → 18歳以上",
+    ] {
+        assert!(text.contains(words), "{words}\n{text}");
+    }
+}

@@ -345,6 +345,22 @@ pub fn to_translate(language: &Language, model: &ProcedureModel) -> Vec<(String,
         .collect()
 }
 
+/// The texts of a language file the model no longer has (another city's words, a removed
+/// entry): `check` refuses them, so they are to be deleted.
+pub fn to_remove(language: &Language, model: &ProcedureModel) -> Vec<String> {
+    let wanted: Vec<String> = model
+        .citizen_texts()
+        .into_iter()
+        .map(|(key, _)| key)
+        .collect();
+    language
+        .texts
+        .keys()
+        .filter(|key| !wanted.contains(key))
+        .cloned()
+        .collect()
+}
+
 /// `{base|reading}` well formed; with `ruby: true`, no kanji without a reading.
 fn check_markup(
     language: &Language,

@@ -4,6 +4,7 @@
 //! of change has its own module; `report` writes them all as text or Markdown.
 
 mod cases;
+mod certificate;
 mod citizen_texts;
 mod documents;
 mod notices;
@@ -15,6 +16,7 @@ mod routes;
 pub use cases::{CaseText, diff_cases};
 pub use report::render;
 
+use certificate::rule_changes;
 use citizen_texts::citizen_text_changes;
 use documents::document_changes;
 use madoguchi_core::model::ProcedureModel;
@@ -59,6 +61,7 @@ pub fn diff(old: &ProcedureModel, new: &ProcedureModel) -> ModelDiff {
         ("書類", document_changes(old, new)),
         ("確認すること（質問）", question_changes(old, new)),
         ("経路と条件", route_changes(old, new)),
+        ("電子証明書の期限・年齢・受付場所", rule_changes(old, new)),
         ("受付できない場合・注意", notice_changes(old, new)),
         ("市民が読む文", citizen_text_changes(old, new)),
     ]

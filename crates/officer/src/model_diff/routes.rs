@@ -48,12 +48,18 @@ pub(super) fn route_changes(old: &ProcedureModel, new: &ProcedureModel) -> Vec<S
     let mut lines = Vec::new();
     for route in &new.routes {
         match old.route(&route.id) {
-            None => lines.push(format!(
-                "経路を加えました: {}（{}、{}）",
-                route.title,
-                route.id,
-                describe::route_condition(new, route)
-            )),
+            None => {
+                lines.push(format!(
+                    "経路を加えました: {}（{}、{}）",
+                    route.title,
+                    route.id,
+                    describe::route_condition(new, route)
+                ));
+                for (visit, asked) in visit_documents(new, route) {
+                    let labels: Vec<&str> = asked.iter().map(|a| a.label.as_str()).collect();
+                    lines.push(format!("　{visit}の書類: {}", labels.join("、")));
+                }
+            }
             Some(before) => edited_route_changes(old, new, before, route, &mut lines),
         }
     }
