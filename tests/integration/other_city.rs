@@ -77,7 +77,7 @@ fn check_passes_with_its_own_languages_and_cases() {
         stdout(&output)
     );
     assert!(
-        stdout(&output).contains("7/7 件の事例が一致しました"),
+        stdout(&output).contains("8/8 件の事例が一致しました"),
         "{}",
         stdout(&output)
     );
@@ -176,6 +176,12 @@ fn its_sheets_show_its_places_hours_fees_and_reservation() {
     );
     // The branch does no renewal: the renewal's sheet does not send the citizen there.
     assert!(!ja.contains("北出張所"), "{ja}");
+    // A same-day visit with a place of its own (the guardian's consulting room).
+    let guardian = sheet("guardian-pin-reset-consulting-room", "en", false);
+    assert!(
+        guardian.contains("Place: Civic Affairs Division, consulting room (市民課相談室)"),
+        "{guardian}"
+    );
 }
 
 #[test]
