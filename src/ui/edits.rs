@@ -70,7 +70,7 @@ fn edit(state: &mut CounterState, command: AppCommand) {
                 .is_ok_and(crate::guidance::three_step_goes_ahead);
             if !three_step {
                 state.notice = Some(Notice::Refused(
-                    "F4: 来庁の回数は3段階の手続きのときだけ選べます".into(),
+                    "F4: 来庁の回数は即日で終わらない手続きのときだけ選べます".into(),
                 ));
                 return;
             }

@@ -162,7 +162,7 @@ fn visit_number_ui(
     }
     let words = source.languages.source();
     ui.horizontal(|ui| {
-        ui.label(RichText::new("来庁の回数（3段階の手続き）").strong());
+        ui.label(RichText::new("来庁の回数（即日で終わらない手続き）").strong());
         ui.label(RichText::new(theme::KEY_VISIT.name()).small().weak());
     });
     for (visit, phrase) in [

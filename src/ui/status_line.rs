@@ -30,8 +30,23 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &CounterState, commands: &mut Vec<AppC
             {
                 commands.push(AppCommand::ToggleDiagram);
             }
-            ui.label(RichText::new(app.printer_label()).small().weak());
-            ui.label(RichText::new(rules_in_use(app)).small().weak());
+            // A long shared path or printer list gives way (shown whole on hover) rather than
+            // run over the title.
+            let room = (ui.available_width() - TITLE_ROOM).max(0.0);
+            let printer = app.printer_label();
+            let rules = rules_in_use(app);
+            // The printer gives way first, never below half the room.
+            let rules_width = small_text_width(ui, &rules);
+            let printer_room = (room - rules_width - ui.spacing().item_spacing.x).max(room / 2.0);
+            ui.allocate_ui(egui::vec2(printer_room, ui.available_height()), |ui| {
+                ui.add(egui::Label::new(RichText::new(printer).small().weak()).truncate())
+                    .on_hover_text(printer);
+            });
+            let room = (ui.available_width() - TITLE_ROOM).max(0.0);
+            ui.allocate_ui(egui::vec2(room, ui.available_height()), |ui| {
+                ui.add(egui::Label::new(RichText::new(&rules).small().weak()).truncate())
+                    .on_hover_text(rules);
+            });
         });
     });
     for problem in app.source.problems() {
@@ -43,6 +58,19 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &CounterState, commands: &mut Vec<AppC
             });
     }
 }
+
+/// How wide `text` is in the top bar's small type.
+fn small_text_width(ui: &egui::Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    ui.fonts_mut(|f| {
+        f.layout_no_wrap(text.to_string(), font, egui::Color32::PLACEHOLDER)
+            .size()
+            .x
+    })
+}
+
+/// The width the title 「madoguchi 窓口」 keeps at the left of the top bar.
+const TITLE_ROOM: f32 = 170.0;
 
 /// `規則: ページ更新日 2024年3月22日（組み込み・署名なし）`.
 fn rules_in_use(app: &CounterState) -> String {

@@ -285,6 +285,7 @@ fn f9_cycles_the_sheet_language_and_the_preview_follows() {
     )
     .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false);
     let mut harness = Harness::builder()
+        .with_max_steps(common::SETTLE_STEPS)
         .with_size(Vec2::new(1366.0, 1200.0))
         .with_context_setup(install_fonts)
         .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);

@@ -192,6 +192,7 @@ fn the_window_draws_the_rules_of_the_model_in_use() {
     )
     .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false);
     let mut harness = Harness::builder()
+        .with_max_steps(common::SETTLE_STEPS)
         .with_size(Vec2::new(1366.0, 900.0))
         .with_context_setup(install_fonts)
         .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);

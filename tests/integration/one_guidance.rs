@@ -18,6 +18,7 @@ use std::process::Command;
 
 fn harness(app: CounterApp) -> Harness<'static, CounterApp> {
     Harness::builder()
+        .with_max_steps(common::SETTLE_STEPS)
         .with_size(Vec2::new(1366.0, 2400.0))
         .with_context_setup(install_fonts)
         .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app)

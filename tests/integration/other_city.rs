@@ -374,6 +374,7 @@ fn the_window_asks_the_proxy_about_the_photo_id_and_refuses_in_the_citys_words()
     let app = CounterApp::new(source, common::date("2026-11-25"))
         .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false);
     let mut harness = Harness::builder()
+        .with_max_steps(common::SETTLE_STEPS)
         .with_size(Vec2::new(1366.0, 1000.0))
         .with_context_setup(install_fonts)
         .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);

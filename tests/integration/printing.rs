@@ -252,6 +252,7 @@ fn window_printing_to(
     .with_save_dialog(save, false)
     .with_printer(spooler, PrinterChoice::SystemDefault);
     let mut harness = Harness::builder()
+        .with_max_steps(common::SETTLE_STEPS)
         .with_size(Vec2::new(1366.0, 900.0))
         .with_context_setup(install_fonts)
         .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);

@@ -234,6 +234,7 @@ fn window(source: ModelSource) -> Harness<'static, CounterApp> {
     let app = CounterApp::new(source, common::date("2026-11-25"))
         .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false);
     Harness::builder()
+        .with_max_steps(common::SETTLE_STEPS)
         .with_size(Vec2::new(1366.0, 900.0))
         .with_context_setup(install_fonts)
         .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app)

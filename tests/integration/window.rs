@@ -22,6 +22,7 @@ fn app() -> CounterApp {
 
 fn harness(app: CounterApp) -> Harness<'static, CounterApp> {
     Harness::builder()
+        .with_max_steps(common::SETTLE_STEPS)
         .with_size(Vec2::new(1366.0, 1000.0))
         .with_context_setup(install_fonts)
         .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app)
@@ -713,6 +714,7 @@ fn at_1024_by_768_the_checklist_keeps_its_width_and_the_preview_fits_the_screen(
     let app = CounterApp::new(ModelSource::load(ModelOrigin::Embedded), today())
         .with_save_dialog(Box::new(|_| SaveChoice::Cancelled), false);
     let mut harness = Harness::builder()
+        .with_max_steps(common::SETTLE_STEPS)
         .with_size(Vec2::new(1024.0, 768.0))
         .with_context_setup(install_fonts)
         .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);
@@ -1070,7 +1072,7 @@ fn a_key_that_cannot_act_says_why() {
     harness.run();
     assert!(has_text_containing(
         &harness,
-        "F4: 来庁の回数は3段階の手続きのときだけ選べます"
+        "F4: 来庁の回数は即日で終わらない手続きのときだけ選べます"
     ));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run();
