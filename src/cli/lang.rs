@@ -36,36 +36,7 @@ pub(super) fn run_lang_update(origin: &ModelOrigin, trust: Option<&TrustedKey>) 
                 return EXIT_BAD_INPUT;
             }
         };
-        let wanted = to_translate(&language, &model);
-        let unknown = to_remove(&language, &model);
-        if wanted.is_empty() && unknown.is_empty() {
-            continue;
-        }
-        waiting += wanted.len() + unknown.len();
-        if !wanted.is_empty() {
-            crate::outln!(
-                "{}（{file}）: {} 件を訳してください",
-                language.code,
-                wanted.len()
-            );
-        }
-        if !unknown.is_empty() {
-            crate::outln!(
-                "{}（{file}）: 手続きモデルにない文が {} 件あります。消してください: {}",
-                language.code,
-                unknown.len(),
-                unknown.join(", ")
-            );
-        }
-        for (key, japanese) in wanted {
-            match language.texts.get(&key) {
-                Some(old) => crate::outln!(
-                    "  {key}: 日本語はいま「{japanese}」（訳したときは「{}」）",
-                    old.japanese()
-                ),
-                None => crate::outln!("  {key}: 訳がありません: 「{japanese}」"),
-            }
-        }
+        waiting += say_what_to_do(&language, &model, file);
     }
     if waiting == 0 {
         crate::outln!("訳し直す文はありません。");
@@ -73,4 +44,40 @@ pub(super) fn run_lang_update(origin: &ModelOrigin, trust: Option<&TrustedKey>) 
     } else {
         EXIT_DISAGREE
     }
+}
+
+/// Says what one language file lacks or has too much of; gives how many entries that is.
+fn say_what_to_do(
+    language: &crate::language::Language,
+    model: &crate::model::ProcedureModel,
+    file: &str,
+) -> usize {
+    let wanted = to_translate(language, model);
+    let unknown = to_remove(language, model);
+    let count = wanted.len() + unknown.len();
+    if !wanted.is_empty() {
+        crate::outln!(
+            "{}（{file}）: {} 件を訳してください",
+            language.code,
+            wanted.len()
+        );
+    }
+    if !unknown.is_empty() {
+        crate::outln!(
+            "{}（{file}）: 手続きモデルにない文が {} 件あります。消してください: {}",
+            language.code,
+            unknown.len(),
+            unknown.join(", ")
+        );
+    }
+    for (key, japanese) in wanted {
+        match language.texts.get(&key) {
+            Some(old) => crate::outln!(
+                "  {key}: 日本語はいま「{japanese}」（訳したときは「{}」）",
+                old.japanese()
+            ),
+            None => crate::outln!("  {key}: 訳がありません: 「{japanese}」"),
+        }
+    }
+    count
 }

@@ -215,15 +215,7 @@ fn date_field_ui(
             commands.push(AppCommand::CardExpiryFocused);
         }
     });
-    if field == DateField::CardExpiry
-        && card.from_card.is_some()
-        && session.text(field).trim().is_empty()
-    {
-        ui.colored_label(
-            theme::AMBER,
-            "カード表面の有効期限を入力してください（カードからは読めません）",
-        );
-    }
+    card_expiry_hint(ui, session, field, card);
     let from_card = card
         .from_card
         .and_then(|c| c.cert_expiry)
@@ -239,6 +231,25 @@ fn date_field_ui(
                 ui.label(RichText::new("カードから").color(theme::BLUE).strong());
             }
         });
+    }
+}
+
+/// Under カードの有効期限 once a card was read and that date is still empty: the chip holds
+/// the certificate's expiry, not the card's.
+fn card_expiry_hint(
+    ui: &mut egui::Ui,
+    session: &CounterSession,
+    field: DateField,
+    card: &CardMarks,
+) {
+    if field == DateField::CardExpiry
+        && card.from_card.is_some()
+        && session.text(field).trim().is_empty()
+    {
+        ui.colored_label(
+            theme::AMBER,
+            "カード表面の有効期限を入力してください（カードからは読めません）",
+        );
     }
 }
 

@@ -237,7 +237,8 @@ fn read_language(
 /// each with the same `{slots}` as Japanese, and nothing else.
 fn check_phrases(language: &Language, report: &mut impl FnMut(&[Step], String)) {
     let wanted: Vec<Phrase> = Phrase::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| language.is_source() || p.for_citizen())
         .collect();
     for phrase in &wanted {

@@ -21,24 +21,7 @@ impl ProcedureModel {
         for (i, line) in self.office.contact.iter().enumerate() {
             add(TextKey::Contact(i), line);
         }
-        let office = &self.office;
-        let office_lines = [
-            (TextKey::OfficeHours, &office.hours),
-            (TextKey::OfficeFees, &office.fees),
-            (TextKey::OfficeReservation, &office.reservation),
-        ];
-        for (key, line) in office_lines {
-            if let Some(line) = line {
-                add(key, &line.text);
-            }
-        }
-        for (i, branch) in office.branches.iter().enumerate() {
-            add(TextKey::BranchName(i), &branch.name);
-            add(TextKey::BranchPlace(i), &branch.place);
-            if let Some(hours) = &branch.hours {
-                add(TextKey::BranchHours(i), hours);
-            }
-        }
+        self.office_texts(&mut add);
         for page in &self.pages {
             add(TextKey::PageTitleOf(&page.id), &page.title);
         }
@@ -51,15 +34,7 @@ impl ProcedureModel {
         for applicant in &self.applicants {
             add(TextKey::ApplicantLabel(applicant.kind), &applicant.label);
         }
-        for document in &self.documents {
-            add(TextKey::DocumentLabel(&document.id), &document.label);
-            if let Some(note) = &document.note {
-                add(TextKey::DocumentNote(&document.id), note);
-            }
-            for example in &document.examples {
-                add(TextKey::Example(example), example);
-            }
-        }
+        self.document_texts(&mut add);
         for exemption in &self.exemptions {
             add(TextKey::ExemptionReason(&exemption.id), &exemption.reason);
         }
@@ -88,6 +63,43 @@ impl ProcedureModel {
             add(TextKey::ConvenienceStore, &store.text);
         }
         texts
+    }
+}
+
+impl ProcedureModel {
+    /// Each document's label, note and examples.
+    fn document_texts(&self, add: &mut impl FnMut(TextKey, &str)) {
+        for document in &self.documents {
+            add(TextKey::DocumentLabel(&document.id), &document.label);
+            if let Some(note) = &document.note {
+                add(TextKey::DocumentNote(&document.id), note);
+            }
+            for example in &document.examples {
+                add(TextKey::Example(example), example);
+            }
+        }
+    }
+
+    /// The office's hours, fees, reservation line and branches.
+    fn office_texts(&self, add: &mut impl FnMut(TextKey, &str)) {
+        let office = &self.office;
+        let office_lines = [
+            (TextKey::OfficeHours, &office.hours),
+            (TextKey::OfficeFees, &office.fees),
+            (TextKey::OfficeReservation, &office.reservation),
+        ];
+        for (key, line) in office_lines {
+            if let Some(line) = line {
+                add(key, &line.text);
+            }
+        }
+        for (i, branch) in office.branches.iter().enumerate() {
+            add(TextKey::BranchName(i), &branch.name);
+            add(TextKey::BranchPlace(i), &branch.place);
+            if let Some(hours) = &branch.hours {
+                add(TextKey::BranchHours(i), hours);
+            }
+        }
     }
 }
 

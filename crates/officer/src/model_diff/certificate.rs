@@ -7,6 +7,24 @@ use madoguchi_core::model::{AgeRange, ProcedureModel};
 
 /// The certificate rules, the applicants' ages and the office, each line `what: before → after`.
 pub(super) fn rule_changes(old: &ProcedureModel, new: &ProcedureModel) -> Vec<String> {
+    let mut lines = certificate_changes(old, new);
+    for applicant in &new.applicants {
+        if let Some(before) = old.applicant(applicant.kind) {
+            changed(
+                &mut lines,
+                &format!("「{}」に合う本人の年齢", applicant.label),
+                &before.holder_age,
+                &applicant.holder_age,
+                ages,
+            );
+        }
+    }
+    lines.extend(office_changes(old, new));
+    lines
+}
+
+/// Validity, the renewal window and the 署名用 certificate's limits.
+fn certificate_changes(old: &ProcedureModel, new: &ProcedureModel) -> Vec<String> {
     let mut lines = Vec::new();
     let (was, now) = (&old.certificate, &new.certificate);
     let birthdays = |n: &u32| format!("{n}回目の誕生日");
@@ -56,18 +74,6 @@ pub(super) fn rule_changes(old: &ProcedureModel, new: &ProcedureModel) -> Vec<St
             }
         },
     );
-    for applicant in &new.applicants {
-        if let Some(before) = old.applicant(applicant.kind) {
-            changed(
-                &mut lines,
-                &format!("「{}」に合う本人の年齢", applicant.label),
-                &before.holder_age,
-                &applicant.holder_age,
-                ages,
-            );
-        }
-    }
-    lines.extend(office_changes(old, new));
     lines
 }
 
