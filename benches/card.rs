@@ -2,6 +2,9 @@
 //! emulated card of `tests/card/` (a private pcscd and a vpcd reader: run scripts/setup.sh
 //! first), and one full-window frame while a read is in flight on the reader's thread.
 
+#[path = "common/window_frame.rs"]
+mod window_frame;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use madoguchi::card::reader::{self, ReaderEvent};
 use madoguchi::model_file::ModelOrigin;
@@ -86,25 +89,12 @@ fn bench_card(c: &mut Criterion) {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let mut app = CounterApp::new(ModelSource::load(ModelOrigin::Embedded), today)
         .with_card_watch(Box::new(ReadInFlight));
-    let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1366.0, 768.0),
-        )),
-        ..Default::default()
-    };
-    for _ in 0..3 {
-        let mut output = ctx.run_ui(input(), |ui| app.show(ui));
-        output.textures_delta.clear();
-        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
-    }
-    c.bench_function("frame: full window while a card read is in flight", |b| {
-        b.iter(|| {
-            let mut output = ctx.run_ui(input(), |ui| app.show(ui));
-            output.textures_delta.clear();
-            ctx.tessellate(output.shapes, output.pixels_per_point)
-        })
-    });
+    window_frame::bench_window_frame(
+        c,
+        "frame: full window while a card read is in flight",
+        &ctx,
+        &mut app,
+    );
 }
 
 criterion_group!(benches, bench_card);

@@ -2,6 +2,9 @@
 //! proxy's second visit, at 1366×768.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+
+#[path = "common/window_frame.rs"]
+mod window_frame;
 use madoguchi::case::Case;
 use madoguchi::engine::VisitNumber;
 use madoguchi::model_file::ModelOrigin;
@@ -23,26 +26,7 @@ fn bench_frame(c: &mut Criterion) {
         ],
     );
     app.counter.session.visit = VisitNumber::Second;
-    let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1366.0, 768.0),
-        )),
-        ..Default::default()
-    };
-    // Warm up: fonts, galleys, panel sizes.
-    for _ in 0..3 {
-        let mut output = ctx.run_ui(input(), |ui| app.show(ui));
-        output.textures_delta.clear();
-        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
-    }
-    c.bench_function("frame: full window, 7-item checklist", |b| {
-        b.iter(|| {
-            let mut output = ctx.run_ui(input(), |ui| app.show(ui));
-            output.textures_delta.clear();
-            ctx.tessellate(output.shapes, output.pixels_per_point)
-        })
-    });
+    window_frame::bench_window_frame(c, "frame: full window, 7-item checklist", &ctx, &mut app);
 }
 
 criterion_group!(benches, bench_frame);
