@@ -47,7 +47,7 @@ fn with_document_ids(command: clap::Command) -> clap::Command {
         .unwrap_or_default();
     let window =
         format!("画面を開くとき、これらの書類を確認済みにする（研修・説明用、--case と）: {ids}");
-    let sheet = format!("{PRESENTED_HELP}: {ids}。3段階の手続きの2回目は --second-visit と");
+    let sheet = format!("{PRESENTED_HELP}: {ids}。即日で終わらない手続きの2回目の来庁は --second-visit と");
     let sheet_help = |c: clap::Command| c.mut_arg("presented", |a| a.help(sheet.clone()));
     command
         .mut_arg("presented", |a| a.help(window))
@@ -210,7 +210,7 @@ pub enum Command {
         out: PathBuf,
         #[arg(long, value_delimiter = ',', value_name = "ID,ID,…", help = PRESENTED_HELP)]
         presented: Vec<String>,
-        /// 3段階の手続きの2回目の来庁として書く
+        /// 即日で終わらない手続きの2回目の来庁として書く
         #[arg(long)]
         second_visit: bool,
         /// すでにある案内（PDF）を上書きする
@@ -273,7 +273,7 @@ pub enum Command {
         case: PathBuf,
         #[arg(long, value_delimiter = ',', value_name = "ID,ID,…", help = PRESENTED_HELP)]
         presented: Vec<String>,
-        /// 3段階の手続きの2回目の来庁として印刷する
+        /// 即日で終わらない手続きの2回目の来庁として印刷する
         #[arg(long)]
         second_visit: bool,
         /// 案内の言語: ja（日本語、省略時）、en（英語）、yasashii（やさしい日本語）。窓口控えは日本語のまま

@@ -42,7 +42,7 @@ impl SheetRequest<'_> {
         let three_step = crate::guidance::three_step_goes_ahead(&evaluation);
         if self.second_visit && !three_step {
             return Err(format!(
-                "{}: --second-visit は3段階の手続き（任意代理人など）の2回目のためのものです。この事例は即日の手続きか、受付できない手続きだけです",
+                "{}: --second-visit は即日で終わらない手続き（任意代理人など）の2回目の来庁のためのものです。この事例は即日の手続きか、受付できない手続きだけです",
                 self.case_path.display()
             ));
         }
