@@ -47,7 +47,8 @@ fn with_document_ids(command: clap::Command) -> clap::Command {
         .unwrap_or_default();
     let window =
         format!("画面を開くとき、これらの書類を確認済みにする（研修・説明用、--case と）: {ids}");
-    let sheet = format!("{PRESENTED_HELP}: {ids}。即日で終わらない手続きの2回目の来庁は --second-visit と");
+    let sheet =
+        format!("{PRESENTED_HELP}: {ids}。即日で終わらない手続きの2回目の来庁は --second-visit と");
     let sheet_help = |c: clap::Command| c.mut_arg("presented", |a| a.help(sheet.clone()));
     command
         .mut_arg("presented", |a| a.help(window))

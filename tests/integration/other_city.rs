@@ -462,6 +462,26 @@ fn a_bad_edit_of_the_new_constructs_is_named_at_its_line() {
         ),
         "{message}"
     );
+    // A slot in a title (printed as written), an unknown slot in a citizen text.
+    let message = refused(|t| {
+        t.replacen(
+            "title: \"まだ更新の期間ではありません\",",
+            "title: \"{window_start}まではできません\",",
+            1,
+        )
+        .replacen(
+            "その日以降にお越しください。",
+            "{today}以降にお越しください。",
+            1,
+        )
+    });
+    assert!(
+        message.contains(
+            "blockers の title に差し込み {window_start} がありますが、ここには差し込みを書けません"
+        ),
+        "{message}"
+    );
+    assert!(message.contains("blockers の citizen_text に差し込み {today} がありますが、書けるのは {window_start}、{age} です"), "{message}");
     // A blocker id written twice.
     let message = refused(|t| {
         t.replacen(

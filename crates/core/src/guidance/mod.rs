@@ -19,7 +19,7 @@ mod wording;
 
 pub use counter_copy::CounterCopy;
 pub use documents::{DocumentLine, ExemptedLine, Why};
-pub use notices::NoticeText;
+pub use notices::{NOTICE_SLOTS, NoticeText};
 pub use procedures::ProcedureGuidance;
 pub use status::{ProcedureState, Status};
 pub use steps::{StepLine, StepsGuidance};

@@ -17,6 +17,10 @@ pub struct NoticeText {
     pub for_citizen: Option<String>,
 }
 
+/// What a refusal's or warning's words for staff and the citizen may leave for the program to
+/// fill: the renewal window's first day and the holder's age.
+pub const NOTICE_SLOTS: [&str; 2] = ["window_start", "age"];
+
 impl Builder<'_> {
     /// Fills `{window_start}` and `{age}`, the date written as `wording` writes dates.
     fn notice_slots(&self, wording: &Wording<'_>, template: &str) -> String {
@@ -28,7 +32,10 @@ impl Builder<'_> {
             .evaluation
             .holder_age
             .map_or_else(String::new, |a| a.to_string());
-        fill(template, &[("window_start", &window), ("age", &age)])
+        fill(
+            template,
+            &[(NOTICE_SLOTS[0], &window), (NOTICE_SLOTS[1], &age)],
+        )
     }
 
     pub(super) fn blockers(&self, outcome: &Outcome) -> Vec<NoticeText> {

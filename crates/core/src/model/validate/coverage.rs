@@ -153,4 +153,55 @@ impl Validator<'_> {
             }
         }
     }
+
+    /// A refusal's or warning's words use only the slots the program fills, and their titles
+    /// none (a title is printed as it is written).
+    pub(super) fn notice_slots_are_known(&mut self) {
+        use crate::guidance::NOTICE_SLOTS;
+        let mut problems = Vec::new();
+        let mut look = |section: &'static str,
+                        index: usize,
+                        key: &'static str,
+                        text: &str,
+                        allowed: &[&str]| {
+            for slot in crate::ruby::slots(text) {
+                if !allowed.contains(&slot.as_str()) {
+                    let can = if allowed.is_empty() {
+                        "ここには差し込みを書けません".to_string()
+                    } else {
+                        format!(
+                            "書けるのは {} です",
+                            allowed
+                                .iter()
+                                .map(|s| format!("{{{s}}}"))
+                                .collect::<Vec<_>>()
+                                .join("、")
+                        )
+                    };
+                    problems.push((
+                        vec![Step::Key(section), Step::Index(index), Step::Key(key)],
+                        format!("{section} の {key} に差し込み {{{slot}}} がありますが、{can}"),
+                    ));
+                }
+            }
+        };
+        for (i, b) in self.model.blockers.iter().enumerate() {
+            look("blockers", i, "title", &b.title, &[]);
+            look("blockers", i, "staff_text", &b.staff_text, &NOTICE_SLOTS);
+            look(
+                "blockers",
+                i,
+                "citizen_text",
+                &b.citizen_text,
+                &NOTICE_SLOTS,
+            );
+        }
+        for (i, w) in self.model.warnings.iter().enumerate() {
+            look("warnings", i, "title", &w.title, &[]);
+            look("warnings", i, "staff_text", &w.staff_text, &NOTICE_SLOTS);
+        }
+        for (path, message) in problems {
+            self.report(&path, message);
+        }
+    }
 }

@@ -36,6 +36,7 @@ pub(super) fn problems(model: &ProcedureModel, text: &str, file: &str) -> Vec<Mo
     check.age_ranges_are_not_empty();
     check.step_flows_have_two_visits();
     check.pages_are_declared();
+    check.notice_slots_are_known();
     check.problems
 }
 
