@@ -309,13 +309,17 @@ fn its_renewal_window_opens_on_the_date_three_months_before_not_the_next_day() {
     assert_eq!(ibaraki["renewal_window_start"], "2026-10-21");
 }
 
+/// `diff` from Ibaraki's built-in model (written into `dir`) to the other city's.
+fn diff_from_ibaraki(dir: &std::path::Path) -> String {
+    let ibaraki = dir.join("ibaraki.ron");
+    std::fs::write(&ibaraki, madoguchi::model::EMBEDDED_MODEL).unwrap();
+    stdout(&run(&["diff", ibaraki.to_str().unwrap(), &model_path()]))
+}
+
 #[test]
 fn diff_and_diagram_show_its_constructs() {
     let dir = tempfile::tempdir().unwrap();
-    let ibaraki = dir.path().join("ibaraki.ron");
-    std::fs::write(&ibaraki, madoguchi::model::EMBEDDED_MODEL).unwrap();
-    let diff = run(&["diff", ibaraki.to_str().unwrap(), &model_path()]);
-    let text = stdout(&diff);
+    let text = diff_from_ibaraki(dir.path());
     for words in [
         "受付できない理由を加えました: 「代理人の官公署発行の顔写真付き本人確認書類がありません」（agent_without_official_photo_id）",
         "手続きする人が任意代理人",
@@ -529,9 +533,7 @@ fn lang_update_lists_another_citys_leftover_texts_to_delete() {
 #[test]
 fn diff_names_the_certificate_rules_and_the_branches_that_changed() {
     let dir = tempfile::tempdir().unwrap();
-    let ibaraki = dir.path().join("ibaraki.ron");
-    std::fs::write(&ibaraki, madoguchi::model::EMBEDDED_MODEL).unwrap();
-    let text = stdout(&run(&["diff", ibaraki.to_str().unwrap(), &model_path()]));
+    let text = diff_from_ibaraki(dir.path());
     for words in [
         "更新期間: 有効期限の3か月前の翌日から → 有効期限の3か月前から",
         "受付場所を加えました: 北出張所（北コミュニティセンター1階）: 暗証番号の再設定（ロック解除）",
