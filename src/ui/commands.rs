@@ -23,6 +23,8 @@ pub enum AppCommand {
     SetDateText(DateField, String),
     /// The date field was left: its date is read now.
     CommitDate(DateField),
+    /// 「カード表面の有効期限は電子証明書より後」 ticked or not.
+    SetCardOutlivesCert(bool),
     /// はい / いいえ / 未確認.
     SetAnswer(String, Option<bool>),
     SetVisit(VisitNumber),
@@ -45,7 +47,8 @@ pub enum AppCommand {
     TakeSecondCard,
     /// A second card for this visit: the form keeps its dates.
     KeepFormDates,
-    /// The cursor went to カードの有効期限 after a card was read.
+    /// The cursor went to the card's expiry (its date or what was seen on it) after a card
+    /// was read.
     CardExpiryFocused,
     ToggleDiagram,
     /// Esc or the window's ✕ on 規則の図.

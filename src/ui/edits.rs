@@ -61,6 +61,7 @@ fn edit(state: &mut CounterState, command: AppCommand) {
             session.commit_date(field);
         }
         AppCommand::SetAnswer(id, answer) => session.set_answer(model, &id, answer),
+        AppCommand::SetCardOutlivesCert(seen) => session.set_card_outlives_cert(seen),
         AppCommand::SetVisit(visit) => session.visit = visit,
         AppCommand::NextVisit => {
             let three_step = state

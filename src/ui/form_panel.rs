@@ -11,6 +11,7 @@ use crate::counter::{CounterSession, DateField, document_questions};
 use crate::dates::format_iso;
 use crate::engine::VisitNumber;
 use crate::phrases::Phrase;
+use chrono::Datelike;
 use egui::RichText;
 
 /// What the card on the reader said, for the form's marks.
@@ -209,13 +210,16 @@ fn date_field_ui(
         if response.lost_focus() {
             commands.push(AppCommand::CommitDate(field));
         }
-        let nothing_focused = ui.memory(|m| m.focused().is_none());
-        if field == DateField::CardExpiry && card.want_card_expiry && nothing_focused {
+        let seen_on_card = session.card_outlives_question().is_some();
+        if field == DateField::CardExpiry && !seen_on_card && wants_focus(ui, card) {
             response.request_focus();
             commands.push(AppCommand::CardExpiryFocused);
         }
     });
-    card_expiry_hint(ui, session, field, card);
+    if field == DateField::CardExpiry {
+        card_expiry_hint(ui, session, card);
+        card_outlives_ui(ui, session, card, commands);
+    }
     let from_card = card
         .from_card
         .and_then(|c| c.cert_expiry)
@@ -234,22 +238,63 @@ fn date_field_ui(
     }
 }
 
+/// The cursor goes to the card's expiry once after a card was read, if nothing has it.
+fn wants_focus(ui: &egui::Ui, card: &CardMarks) -> bool {
+    card.want_card_expiry && ui.memory(|m| m.focused().is_none())
+}
+
 /// Under カードの有効期限 once a card was read and that date is still empty: the chip holds
 /// the certificate's expiry, not the card's.
-fn card_expiry_hint(
+fn card_expiry_hint(ui: &mut egui::Ui, session: &CounterSession, card: &CardMarks) {
+    let field = DateField::CardExpiry;
+    if card.from_card.is_none()
+        || !session.text(field).trim().is_empty()
+        || session.card_outlives_cert()
+    {
+        return;
+    }
+    let words = if session.card_outlives_question().is_some() {
+        "カード本体の有効期限はカードからは読めません。カード表面を見て、下の日付より後なら Enter、そうでなければ日付を入力してください（Shift+Tab）"
+    } else {
+        "カード表面の有効期限を入力してください（カードからは読めません）"
+    };
+    ui.colored_label(theme::AMBER, words);
+}
+
+/// 「カード表面の有効期限は電子証明書の有効期限より後」: seen on the card, so its date need not
+/// be typed. Asked while the certificate's expiry is known and the card's is not typed; the
+/// cursor comes here once after a card was read (Enter ticks it).
+fn card_outlives_ui(
     ui: &mut egui::Ui,
     session: &CounterSession,
-    field: DateField,
     card: &CardMarks,
+    commands: &mut Vec<AppCommand>,
 ) {
-    if field == DateField::CardExpiry
-        && card.from_card.is_some()
-        && session.text(field).trim().is_empty()
-    {
-        ui.colored_label(
-            theme::AMBER,
-            "カード表面の有効期限を入力してください（カードからは読めません）",
+    let Some(cert) = session.card_outlives_question() else {
+        return;
+    };
+    let mut seen = session.card_outlives_cert();
+    let words = format!(
+        "カード表面の有効期限は {}年{}月{}日（電子証明書の有効期限）より後",
+        cert.year(),
+        cert.month(),
+        cert.day()
+    );
+    // A stable id: the hint above comes and goes, the focus must stay.
+    let checkbox = |ui: &mut egui::Ui| ui.add(egui::Checkbox::new(&mut seen, words));
+    let scope = egui::UiBuilder::new().scope_id(egui::Id::unique("card_outlives_cert"));
+    let response = ui
+        .scope_builder(scope, checkbox)
+        .inner
+        .on_hover_text(
+            "カード本体が電子証明書より先に、または同じ日に期限を迎えるときは、更新ではなくカードの再発行です。違うときはカードの有効期限を入力してください。",
         );
+    if response.clicked() {
+        commands.push(AppCommand::SetCardOutlivesCert(seen));
+    }
+    if wants_focus(ui, card) {
+        response.request_focus();
+        commands.push(AppCommand::CardExpiryFocused);
     }
 }
 

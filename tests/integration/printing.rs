@@ -590,3 +590,63 @@ fn a_print_service_that_takes_30_seconds_leaves_the_window_responsive() {
         ))
     );
 }
+
+#[test]
+fn with_the_card_on_the_reader_the_common_renewal_prints_accepted_with_no_date_typed() {
+    use common::card_reader::{ScriptedReader, at_the_reader, card};
+    let queue = counter_queue();
+    let (reader, heard) = std::sync::mpsc::channel();
+    let app = CounterApp::new(
+        ModelSource::load(ModelOrigin::Embedded),
+        common::date("2026-11-25"),
+    )
+    .with_save_dialog(never_saves(), false)
+    .with_printer(Box::new(queue.clone()), PrinterChoice::SystemDefault)
+    .with_card_watch(Box::new(ScriptedReader(heard)));
+    let mut harness = Harness::builder()
+        .with_max_steps(common::SETTLE_STEPS)
+        .with_size(Vec2::new(1366.0, 900.0))
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);
+    settle(&mut harness);
+    let mut keys = 0;
+    press(&mut harness, &mut keys, Modifiers::NONE, Key::F1);
+    press(&mut harness, &mut keys, Modifiers::NONE, Key::F5);
+    // The card: its certificate runs to 2027-02-10 (inside the window), no PIN locked.
+    at_the_reader(&mut harness, &reader, card("2027-02-10", 3, 5));
+    harness.run();
+    // The cursor is on 「カード表面の有効期限は … より後」: staff look at the card, Enter.
+    press(&mut harness, &mut keys, Modifiers::NONE, Key::Enter);
+    assert!(harness.state().counter.session.card_outlives_cert());
+    // Then 「本人が暗証番号（4種類）を確実に覚えている」: Tab, Tab, Enter says はい.
+    press(&mut harness, &mut keys, Modifiers::NONE, Key::Tab);
+    // (「氏名・住所変更で…失効している」 comes first and stays いいえ.)
+    press(&mut harness, &mut keys, Modifiers::NONE, Key::Tab);
+    assert!(
+        harness
+            .get_by_label("本人が暗証番号（4種類）を確実に覚えている")
+            .is_focused()
+    );
+    press(&mut harness, &mut keys, Modifiers::NONE, Key::Enter);
+    assert_eq!(
+        harness.state().counter.session.given_answer("pins_known"),
+        Some(true)
+    );
+    press(&mut harness, &mut keys, Modifiers::NONE, Key::Space);
+    assert!(harness.query_by_label("受付可").is_some());
+    press(&mut harness, &mut keys, Modifiers::COMMAND, Key::P);
+    settle(&mut harness);
+    assert_eq!(keys, 8, "F1 F5 Enter Tab Tab Enter Space Ctrl+P: no digit");
+    let session = &harness.state().counter.session;
+    for field in [DateField::Birth, DateField::CardExpiry] {
+        assert_eq!(session.text(field), "", "nothing typed into {field:?}");
+    }
+    assert_eq!(queue.0.lock().unwrap().jobs.len(), 1);
+    let text = printed_text(&queue);
+    assert!(
+        text.contains("必要な書類をすべて確認しました。本日手続きできます。"),
+        "{text}"
+    );
+    assert!(!text.contains("まだ受付していません"), "{text}");
+    assert!(!text.contains("カードの有効期限が未入力です"), "{text}");
+}

@@ -1,6 +1,7 @@
 //! The counter window, driven as staff drive it: by label, click, key and typed text.
 
 use crate::common;
+use common::card_reader::{ScriptedReader, at_the_reader, card};
 
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -801,66 +802,6 @@ fn a_shared_model_rewritten_in_place_never_shows_a_half_written_moment_nor_drops
     );
 }
 
-/// A reader in the test's hands: the events the test sends are what the window hears.
-struct ScriptedReader(std::sync::mpsc::Receiver<madoguchi::card::reader::ReaderEvent>);
-
-impl madoguchi::ui::CardWatch for ScriptedReader {
-    fn watch(
-        self: Box<Self>,
-        tell: &mut dyn FnMut(madoguchi::card::reader::ReaderEvent),
-        keep_going: &dyn Fn() -> bool,
-    ) {
-        while keep_going() {
-            match self.0.recv_timeout(Duration::from_millis(20)) {
-                Ok(event) => tell(event),
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
-                Err(_) => return,
-            }
-        }
-    }
-}
-
-fn card(expiry: &str, user_auth: u8, signature: u8) -> madoguchi::card::reader::ReaderEvent {
-    madoguchi::card::reader::ReaderEvent::Read(madoguchi::card::CardReading {
-        reader: "Test Reader".into(),
-        cert_expiry: Some(common::date(expiry)),
-        pins: madoguchi::card::PinTries {
-            user_auth,
-            signature,
-            card_info: 3,
-        },
-    })
-}
-
-/// Sends an event from the reader and lets the window take it (it arrives through the
-/// reader's thread and wakes the window).
-fn at_the_reader(
-    harness: &mut Harness<'_, CounterApp>,
-    reader: &std::sync::mpsc::Sender<madoguchi::card::reader::ReaderEvent>,
-    event: madoguchi::card::reader::ReaderEvent,
-) {
-    use madoguchi::card::reader::ReaderEvent;
-    use madoguchi::ui::ReaderLine;
-    let expected = match &event {
-        ReaderEvent::NoReader => ReaderLine::NoReader,
-        ReaderEvent::Waiting | ReaderEvent::Removed => ReaderLine::Waiting,
-        ReaderEvent::Reading => ReaderLine::Reading,
-        ReaderEvent::Read(_) => ReaderLine::Read,
-        ReaderEvent::Failed(e) => ReaderLine::Failed(e.to_string()),
-    };
-    // Each event is told once: a different line in between makes a repeat visible.
-    harness.state_mut().counter.reader_line = ReaderLine::NotWatched;
-    reader.send(event).unwrap();
-    for _ in 0..250 {
-        harness.run();
-        if harness.state().counter.reader_line == expected {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("the window never heard the reader");
-}
-
 #[test]
 fn a_card_on_the_reader_fills_the_expiry_and_the_pin_question_marked_from_the_card() {
     use madoguchi::card::reader::ReaderEvent;
@@ -890,22 +831,23 @@ fn a_card_on_the_reader_fills_the_expiry_and_the_pin_question_marked_from_the_ca
         &harness,
         "カードから（残り: 利用者証明用 3回・署名用 0回）"
     ));
-    // The card's own expiry is not on the chip without a PIN: the cursor waits in its field,
-    // so the common case is eight digits and Enter.
-    let hint = "カード表面の有効期限を入力してください（カードからは読めません）";
+    // The card's own expiry is not on the chip without a PIN: the cursor waits on what staff
+    // see on the card's face, so the common case is one Enter.
+    let hint = "カード本体の有効期限はカードからは読めません。カード表面を見て、下の日付より後なら Enter、そうでなければ日付を入力してください（Shift+Tab）";
     assert!(has_label(&harness, hint));
+    let seen = "カード表面の有効期限は 2027年2月10日（電子証明書の有効期限）より後";
     harness.run();
-    let card_field =
-        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "カードの有効期限");
-    assert!(card_field.is_focused(), "the cursor is in カードの有効期限");
+    assert!(
+        harness.get_by_label(seen).is_focused(),
+        "the cursor is on what is seen"
+    );
     harness.key_press(Key::Escape);
     harness.run();
     assert!(
-        !harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, "カードの有効期限")
-            .is_focused(),
+        !harness.get_by_label(seen).is_focused(),
         "taken once, not again"
     );
+    assert!(!harness.state().counter.session.card_outlives_cert());
     // Staff may still change what the card said.
     click(&mut harness, "暗証番号にロックがかかっている");
     assert_eq!(

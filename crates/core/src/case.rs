@@ -72,6 +72,11 @@ pub struct Case {
     /// Questions the counter has asked but not yet had answered: a decision that reads one
     /// is not taken on its default (the window; a case file answers by default).
     pub open_questions: Vec<String>,
+    /// Staff saw on the card's face that the card's own expiry falls after `cert_expiry`
+    /// (the window, when the card's date is not typed; the chip does not hold it without a
+    /// PIN). With it, the card is known not to expire with the certificate, nor before it.
+    /// Not part of a case file, which gives `card_expiry` instead.
+    pub card_outlives_cert: bool,
 }
 
 const DATE_AND_KIND_FIELDS: [&str; 6] = [
@@ -141,6 +146,7 @@ impl<'de> Visitor<'de> for CaseVisitor {
             card_expiry,
             answers,
             open_questions: Vec::new(),
+            card_outlives_cert: false,
         })
     }
 }
@@ -157,6 +163,7 @@ impl Case {
             card_expiry: None,
             answers: Answers::default(),
             open_questions: Vec::new(),
+            card_outlives_cert: false,
         }
     }
 

@@ -84,6 +84,9 @@ pub struct CounterSession {
     /// For the three-step route: which visit this is.
     pub visit: VisitNumber,
     ticks: BTreeSet<(VisitNumber, DocumentId)>,
+    /// Staff saw on the card's face that the card outlives the certificate: the certificate
+    /// expiry it was seen against (a changed expiry asks again).
+    card_outlives: Option<NaiveDate>,
 }
 
 impl CounterSession {
@@ -102,6 +105,7 @@ impl CounterSession {
             answers: Answers::default(),
             visit: VisitNumber::First,
             ticks: BTreeSet::new(),
+            card_outlives: None,
         }
     }
 
@@ -170,6 +174,28 @@ impl CounterSession {
             changed |= self.commit_date(field);
         }
         changed
+    }
+
+    /// Whether 「カード表面の有効期限は電子証明書より後」 can be asked: the certificate's
+    /// expiry is known and the card's own date is not typed. Gives that expiry.
+    pub fn card_outlives_question(&self) -> Option<NaiveDate> {
+        let cert = self.date(DateField::CertExpiry).ok().flatten()?;
+        self.dates[DateField::CardExpiry.index()]
+            .committed
+            .trim()
+            .is_empty()
+            .then_some(cert)
+    }
+
+    /// Staff saw on the card's face that its expiry falls after the certificate's (or take
+    /// that back): with it, the card's date need not be typed.
+    pub fn set_card_outlives_cert(&mut self, seen: bool) {
+        self.card_outlives = self.card_outlives_question().filter(|_| seen);
+    }
+
+    /// Whether staff saw that the card outlives the certificate as it stands now.
+    pub fn card_outlives_cert(&self) -> bool {
+        self.card_outlives.is_some() && self.card_outlives == self.card_outlives_question()
     }
 
     /// The answer given to a question, `None` while it is open.
@@ -284,6 +310,7 @@ impl CounterSession {
         case.cert_expiry = date(DateField::CertExpiry).map(CaseDate);
         case.card_expiry = date(DateField::CardExpiry).map(CaseDate);
         case.answers = self.answers.clone();
+        case.card_outlives_cert = self.card_outlives_cert();
         let deciding = document_questions(model);
         case.open_questions = self
             .questions(model)

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod card_reader;
+
 use chrono::NaiveDate;
 use madoguchi::case::{Case, CaseDate};
 use madoguchi::model::{ApplicantKind, ProcedureKind, ProcedureModel};

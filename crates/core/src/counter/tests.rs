@@ -251,3 +251,73 @@ fn an_answer_that_settles_a_document_alone_leaves_no_other_question_open() {
     session.tick(&model, VisitNumber::First, &doc(SECOND_ID), true);
     assert_eq!(renewal_status(&session, &model), Status::AcceptedToday);
 }
+
+/// 本人, renewal in the window, the card read: the certificate's expiry typed, the card's not.
+fn renewal_with_card_face_only(model: &ProcedureModel) -> CounterSession {
+    let mut session = principal_renewal();
+    type_date(&mut session, DateField::CardExpiry, "");
+    session.set_answer(model, "pins_known", Some(true));
+    session.set_answer(model, "pin_locked", Some(false));
+    session.tick(model, VisitNumber::First, &doc(CARD), true);
+    session
+}
+
+#[test]
+fn seeing_on_the_card_that_it_outlives_the_certificate_decides_without_its_date() {
+    let model = model();
+    let mut session = renewal_with_card_face_only(&model);
+    assert_eq!(renewal_status(&session, &model), Status::Undecided);
+    assert_eq!(
+        session.card_outlives_question(),
+        Some(NaiveDate::from_ymd_opt(2026, 12, 10).unwrap())
+    );
+    session.set_card_outlives_cert(true);
+    assert!(session.card_outlives_cert());
+    assert_eq!(renewal_status(&session, &model), Status::AcceptedToday);
+    let evaluation = session.evaluation(&model).unwrap();
+    assert!(evaluation.blockers.is_empty());
+    assert!(evaluation.unknown_dates.is_empty());
+    session.set_card_outlives_cert(false);
+    assert_eq!(renewal_status(&session, &model), Status::Undecided);
+}
+
+#[test]
+fn what_was_seen_on_the_card_lapses_when_a_date_changes() {
+    let model = model();
+    let mut session = renewal_with_card_face_only(&model);
+    session.set_card_outlives_cert(true);
+    // Another certificate expiry: what was seen was against the old one.
+    type_date(&mut session, DateField::CertExpiry, "2026-12-20");
+    assert!(!session.card_outlives_cert());
+    assert_eq!(renewal_status(&session, &model), Status::Undecided);
+    // The card's date typed: it is read instead, and the question is not asked.
+    session.set_card_outlives_cert(true);
+    type_date(&mut session, DateField::CardExpiry, "2026-12-20");
+    assert_eq!(session.card_outlives_question(), None);
+    assert!(!session.card_outlives_cert());
+    let evaluation = session.evaluation(&model).unwrap();
+    assert_eq!(
+        evaluation.blockers.len(),
+        1,
+        "the typed date says: expires together"
+    );
+    // Without a certificate expiry there is nothing to see it against.
+    type_date(&mut session, DateField::CardExpiry, "");
+    type_date(&mut session, DateField::CertExpiry, "");
+    session.set_card_outlives_cert(true);
+    assert!(!session.card_outlives_cert());
+}
+
+#[test]
+fn a_card_that_outlives_an_expired_certificate_may_still_have_expired() {
+    let model = model();
+    let mut session = renewal_with_card_face_only(&model);
+    type_date(&mut session, DateField::CertExpiry, "2026-11-01");
+    session.set_card_outlives_cert(true);
+    let case = session.case(&model).unwrap();
+    assert!(case.card_outlives_cert);
+    let evaluation = evaluate(&model, &case);
+    // The certificate has expired: the card's own date is still needed to know it is valid.
+    assert_eq!(renewal_status(&session, &model), Status::Undecided);
+    assert!(evaluation.blockers.is_empty());
+}

@@ -93,7 +93,7 @@ impl<'a> Facts<'a> {
         match condition {
             Condition::Answer(id) if self.is_open(id) => None,
             Condition::CertExpired => case.cert_expiry().map(|e| e < today),
-            Condition::CardExpired => case.card_expiry().map(|e| e < today),
+            Condition::CardExpired => self.card_expired_decided(),
             Condition::CertValid => {
                 let valid = Condition::AllOf(vec![
                     Condition::Not(Box::new(Condition::Answer(CERT_REVOKED.into()))),
@@ -107,7 +107,7 @@ impl<'a> Facts<'a> {
             {
                 None
             }
-            Condition::CardExpiresWithCert if case.card_expiry().is_none() => None,
+            Condition::CardExpiresWithCert => self.card_expires_with_cert_decided(),
             Condition::Not(inner) => self.decided(inner).map(|v| !v),
             Condition::AnyOf(all) => kleene(all.iter().map(|c| self.decided(c)), true),
             Condition::AllOf(all) => kleene(all.iter().map(|c| self.decided(c)), false),
@@ -173,10 +173,35 @@ impl<'a> Facts<'a> {
     }
 
     pub(super) fn card_expired(&self) -> bool {
-        self.reads(UnknownDate::CardExpiry);
-        self.case
-            .card_expiry()
-            .is_some_and(|card| card < self.case.today())
+        let decided = self.card_expired_decided();
+        if decided.is_none() {
+            self.reads(UnknownDate::CardExpiry);
+        }
+        decided.unwrap_or(false)
+    }
+
+    /// Whether the card has expired: by its date, or, when staff saw on its face that it
+    /// outlives a certificate that has not expired, no.
+    fn card_expired_decided(&self) -> Option<bool> {
+        let case = self.case;
+        let today = case.today();
+        match case.card_expiry() {
+            Some(card) => Some(card < today),
+            None => (case.card_outlives_cert
+                && case.cert_expiry().is_some_and(|cert| cert >= today))
+            .then_some(false),
+        }
+    }
+
+    /// Whether the card and the certificate expire on the same day: by both dates, or no when
+    /// staff saw on the card's face that the card outlives the certificate.
+    fn card_expires_with_cert_decided(&self) -> Option<bool> {
+        let case = self.case;
+        let cert = case.cert_expiry()?;
+        match case.card_expiry() {
+            Some(card) => Some(card == cert),
+            None => case.card_outlives_cert.then_some(false),
+        }
     }
 
     fn cert_valid(&self) -> bool {
@@ -197,9 +222,12 @@ impl<'a> Facts<'a> {
             Condition::CertExpired => self.cert_expired(),
             Condition::CardExpired => self.card_expired(),
             Condition::CardExpiresWithCert => {
-                self.reads(UnknownDate::CertExpiry);
-                self.reads(UnknownDate::CardExpiry);
-                case.card_expiry().is_some() && case.card_expiry() == case.cert_expiry()
+                let decided = self.card_expires_with_cert_decided();
+                if decided.is_none() {
+                    self.reads(UnknownDate::CertExpiry);
+                    self.reads(UnknownDate::CardExpiry);
+                }
+                decided.unwrap_or(false)
             }
             Condition::BeforeRenewalWindow => {
                 self.reads(UnknownDate::CertExpiry);
