@@ -19,9 +19,9 @@ impl eframe::App for Bare {
 fn main() -> eframe::Result {
     eframe::run_native(
         "bare",
-        madoguchi::ui::native_options(
+        madoguchi::ui::native_options(madoguchi::ui::window_title(
             &madoguchi::model::ProcedureModel::embedded().expect("the embedded model is valid"),
-        ),
+        )),
         Box::new(|cc| {
             madoguchi::ui::install_fonts(&cc.egui_ctx);
             Ok(Box::new(Bare { reported: false }))

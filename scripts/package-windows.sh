@@ -16,7 +16,6 @@ need=()
 command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64)
 command -v wixl >/dev/null || need+=(wixl)
 command -v zip >/dev/null || need+=(zip)
-[ -e /usr/include/cups/cups.h ] || need+=(libcups2-dev)
 if [ ${#need[@]} -gt 0 ]; then
   as_root=()
   [ "$(id -u)" -eq 0 ] || as_root=(sudo)

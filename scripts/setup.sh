@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian machine for building (--build-only: libcups2-dev alone) and testing
-# madoguchi:
-#   libcups2-dev          the print system's library (the `printers` crate links it)
+# Sets up a fresh Debian machine for building and running (--build-only: the two libraries
+# alone) and testing madoguchi:
 #   libpcsclite-dev       the card reader's library (PC/SC; the `pcsc` crate links it)
+#   libcups2              the print system's library (loaded when a printer is looked up)
 #   poppler-utils         pdftotext / pdfinfo / pdffonts, to read the sheets back in tests
 #   cups, cups-pdf        real print queues whose jobs land as PDFs in $HOME/PDF
 #   minisign              the signing tool, to check that its signatures and ours agree
@@ -15,8 +15,8 @@ set -euo pipefail
 build_only=false
 [ "${1:-}" = "--build-only" ] && build_only=true
 need=()
-[ -e /usr/include/cups/cups.h ] || need+=(libcups2-dev)
 [ -e /usr/include/PCSC/winscard.h ] || need+=(libpcsclite-dev)
+/sbin/ldconfig -p | grep -q 'libcups\.so\.2 ' || need+=(libcups2)
 if ! $build_only; then
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v cupsd >/dev/null || need+=(cups)

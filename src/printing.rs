@@ -1,6 +1,6 @@
 //! Sending the sheet to the counter's printer through the operating system's print system:
-//! CUPS on Linux and macOS (the `printers` crate, which links libcups), the PDF handler's
-//! `printto` verb on Windows. Behind the [`Spooler`] trait so the window and the command line
+//! CUPS on Linux and macOS (libcups, loaded when first needed: [`cups`]), the PDF handler's
+//! `printto` verb on Windows (its printers through the `printers` crate). Behind the [`Spooler`] trait so the window and the command line
 //! are tested without a printer.
 
 use crate::sheet::pdf::SheetError;
@@ -138,23 +138,11 @@ pub struct SystemSpooler;
 
 impl Spooler for SystemSpooler {
     fn printers(&self) -> Result<Vec<String>, PrintError> {
-        let names: Vec<String> = printers::get_printers()
-            .into_iter()
-            .map(|p| p.system_name)
-            .collect();
-        if names.is_empty() {
-            platform::reachable()?;
-        }
-        Ok(names)
+        platform::printers()
     }
 
     fn default_printer(&self) -> Result<Option<String>, PrintError> {
-        let default = printers::get_default_printer().map(|p| p.system_name);
-        // No default with printers listed is no default, not a print service that is down.
-        if default.is_none() && printers::get_printers().is_empty() {
-            platform::reachable()?;
-        }
-        Ok(default)
+        platform::default_printer()
     }
 
     fn submit(&mut self, printer: &str, title: &str, pdf: &[u8]) -> Result<u64, PrintError> {
@@ -195,36 +183,55 @@ impl Drop for PrivateTempFile {
 }
 
 #[cfg(unix)]
-mod platform {
-    use super::{PrintError, PrivateTempFile};
-    use printers::common::base::job::PrinterJobOptions;
+pub mod cups;
 
-    #[link(name = "cups")]
-    unsafe extern "C" {
-        fn cupsLastErrorString() -> *const std::os::raw::c_char;
+#[cfg(unix)]
+mod platform {
+    use super::cups::Cups;
+    use super::{PrintError, PrivateTempFile};
+
+    /// libcups, or the print service counted as down when it is not even installed.
+    fn cups() -> Result<&'static Cups, PrintError> {
+        Cups::get().map_err(|detail| PrintError::SpoolerDown { detail })
     }
 
-    /// What CUPS said about the last request.
-    fn last_cups_error() -> String {
-        // SAFETY: cupsLastErrorString returns a pointer to a static, NUL-terminated string
-        // (or null), valid until the next CUPS call on this thread.
-        unsafe {
-            let text = cupsLastErrorString();
-            if text.is_null() {
-                String::new()
-            } else {
-                std::ffi::CStr::from_ptr(text)
-                    .to_string_lossy()
-                    .into_owned()
-            }
+    pub(super) fn printers() -> Result<Vec<String>, PrintError> {
+        let cups = cups()?;
+        let names: Vec<String> = cups.destinations().into_iter().map(|d| d.name).collect();
+        if names.is_empty() {
+            reachable(cups)?;
         }
+        Ok(names)
+    }
+
+    pub(super) fn default_printer() -> Result<Option<String>, PrintError> {
+        let cups = cups()?;
+        let destinations = cups.destinations();
+        let default = destinations
+            .iter()
+            .find(|d| d.is_default)
+            .map(|d| d.name.clone());
+        // No default with printers listed is no default, not a print service that is down.
+        if destinations.is_empty() {
+            reachable(cups)?;
+        }
+        Ok(default)
     }
 
     /// An empty list from CUPS is either no printer or no CUPS: CUPS's last error tells.
-    pub(super) fn reachable() -> Result<(), PrintError> {
-        let detail = last_cups_error();
+    fn reachable(cups: &Cups) -> Result<(), PrintError> {
+        let detail = cups.last_error();
+        if unreachable(&detail) {
+            Err(PrintError::SpoolerDown { detail })
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Whether CUPS's words say the service could not be reached.
+    fn unreachable(detail: &str) -> bool {
         let lower = detail.to_lowercase();
-        let down = [
+        [
             "connect",
             "no such file",
             "refused",
@@ -232,48 +239,32 @@ mod platform {
             "bad file",
         ]
         .iter()
-        .any(|sign| lower.contains(sign));
-        if down {
-            Err(PrintError::SpoolerDown { detail })
-        } else {
-            Ok(())
-        }
+        .any(|sign| lower.contains(sign))
     }
 
     pub(super) fn submit(printer: &str, title: &str, pdf: &[u8]) -> Result<u64, PrintError> {
+        let cups = cups()?;
         let file = PrivateTempFile::new(pdf).map_err(|err| PrintError::Refused {
             printer: printer.to_string(),
             detail: format!("一時ファイルを作れません: {err}"),
         })?;
-        let options = PrinterJobOptions {
-            name: Some(title),
-            raw_properties: &[("document-format", "application/pdf")],
-            ..PrinterJobOptions::none()
-        };
         let path = file.path.to_string_lossy().to_string();
         // CUPS reads the file while the job is submitted; it may be removed afterwards.
-        let result = match printers::get_printer_by_name(printer) {
-            Some(found) => found.print_file(&path, options),
+        let options = [("document-format", "application/pdf")];
+        match cups.print_file(printer, &path, title, &options) {
+            Some(job) => Ok(job),
             None => {
-                return Err(PrintError::SpoolerDown {
-                    detail: last_cups_error(),
-                });
-            }
-        };
-        result.map_err(|_| {
-            let detail = last_cups_error();
-            let unreachable = detail.contains("connect")
-                || detail.contains("No such file")
-                || detail.contains("Connection refused");
-            if unreachable {
-                PrintError::SpoolerDown { detail }
-            } else {
-                PrintError::Refused {
-                    printer: printer.to_string(),
-                    detail,
+                let detail = cups.last_error();
+                if unreachable(&detail) {
+                    Err(PrintError::SpoolerDown { detail })
+                } else {
+                    Err(PrintError::Refused {
+                        printer: printer.to_string(),
+                        detail,
+                    })
                 }
             }
-        })
+        }
     }
 }
 
@@ -303,8 +294,15 @@ mod platform {
     }
 
     /// winspool lists its printers without a service to connect to.
-    pub(super) fn reachable() -> Result<(), PrintError> {
-        Ok(())
+    pub(super) fn printers() -> Result<Vec<String>, PrintError> {
+        Ok(printers::get_printers()
+            .into_iter()
+            .map(|p| p.system_name)
+            .collect())
+    }
+
+    pub(super) fn default_printer() -> Result<Option<String>, PrintError> {
+        Ok(printers::get_default_printer().map(|p| p.system_name))
     }
 
     pub(super) fn submit(printer: &str, _title: &str, pdf: &[u8]) -> Result<u64, PrintError> {

@@ -304,7 +304,15 @@ impl Cli {
 
 /// The program: the window without a command, else the command; gives the exit status.
 pub fn main() -> std::process::ExitCode {
-    let parsed = with_document_ids(Cli::command())
+    // The document ids come from the embedded model: parsed only when help is asked for,
+    // not on the window's way to its first frame.
+    let asks_help = std::env::args_os().any(|arg| arg == "-h" || arg == "--help");
+    let command = if asks_help {
+        with_document_ids(Cli::command())
+    } else {
+        Cli::command()
+    };
+    let parsed = command
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let status = match parsed {

@@ -254,7 +254,7 @@ fn card_expiry_hint(ui: &mut egui::Ui, session: &CounterSession, card: &CardMark
         return;
     }
     let words = if session.card_outlives_question().is_some() {
-        "カード本体の有効期限はカードからは読めません。カード表面を見て、下の日付より後なら Enter、そうでなければ日付を入力してください（Shift+Tab）"
+        "カード本体の有効期限はカードから読めません。カード表面を見て、下の日付より後なら Enter（違えば Shift+Tab で日付を入力）"
     } else {
         "カード表面の有効期限を入力してください（カードからは読めません）"
     };

@@ -17,6 +17,8 @@ mod status_line;
 mod summary_panel;
 pub mod theme;
 mod view;
+pub mod warm_up;
+mod window_start;
 
 pub use app::{CounterApp, report_first_frame, save_into};
 pub use card_feed::{CardWatch, PcscWatch};
@@ -25,10 +27,8 @@ pub use counter_state::{CounterState, ReaderLine};
 pub use model_source::ModelSource;
 pub use output::{Notice, SaveChoice, system_save_dialog};
 pub use view::View;
+pub use window_start::run;
 
-use crate::case::Case;
-use crate::exit::{EXIT_BAD_INPUT, EXIT_NO_WINDOW, EXIT_OK};
-use crate::model_file::ModelOrigin;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -78,14 +78,24 @@ pub fn procedure_titles(model: &crate::model::ProcedureModel) -> String {
     titles.join("／")
 }
 
-/// The window's options, shared with the bare window used to measure start-up; the title
-/// names the procedures of the model in use.
-pub fn native_options(model: &crate::model::ProcedureModel) -> eframe::NativeOptions {
+/// The window's title: the procedures of the model in use.
+pub fn window_title(model: &crate::model::ProcedureModel) -> String {
+    format!("{WINDOW_NAME} — {}", procedure_titles(model))
+}
+
+/// The window's name before its model is known (the title names the procedures once it is).
+pub const WINDOW_NAME: &str = "madoguchi 窓口";
+
+/// The window's options, shared with the bare window used to measure start-up.
+pub fn native_options(title: String) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([1000.0, 600.0])
-            .with_title(format!("madoguchi 窓口 — {}", procedure_titles(model))),
+            .with_title(title),
+        // The embedded font holds the Japanese; a font provider added by eframe would also
+        // make egui start its glyph atlas again after the start-up warm-up.
+        system_font_fallback: false,
         ..Default::default()
     }
 }
@@ -119,92 +129,6 @@ pub fn no_display() -> Option<String> {
     Some(
         "画面（ディスプレイ）がないため、窓口の画面を開けません。デスクトップから起動するか、環境変数 DISPLAY を設定してください。画面なしでは madoguchi evaluate（判定）、summary（案内の PDF）、print（印刷）が使えます（madoguchi --help）。".to_string(),
     )
-}
-
-/// Opens the window; returns the exit status.
-pub fn run(options: WindowOptions) -> i32 {
-    if let Some(message) = no_display() {
-        crate::terminal::alert(&message);
-        return EXIT_NO_WINDOW;
-    }
-    if cfg!(windows) {
-        crate::printing::sweep_stale();
-    }
-    let (source, prefill) = match model_and_case(&options) {
-        Ok(loaded) => loaded,
-        Err(message) => {
-            crate::terminal::alert(&message);
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let WindowOptions {
-        presented,
-        print_dir,
-        printer,
-        ..
-    } = options;
-    let options = native_options(&source.model);
-    let result = eframe::run_native(
-        "madoguchi",
-        options,
-        Box::new(move |cc| {
-            let app = counter_app(cc, source, prefill.as_ref(), &presented, print_dir, printer);
-            Ok(Box::new(app))
-        }),
-    );
-    match result {
-        Ok(()) => EXIT_OK,
-        Err(err) => {
-            crate::terminal::alert(&window_failure(&err));
-            EXIT_NO_WINDOW
-        }
-    }
-}
-
-/// The model the window starts with (only signed rules when a trusted key is given) and the
-/// case to fill the form with, or what to tell staff.
-fn model_and_case(options: &WindowOptions) -> Result<(ModelSource, Option<Case>), String> {
-    let origin = ModelOrigin::from_flag_or_env(options.procedures.as_deref());
-    let trust = crate::signing::TrustedKey::from_flag_or_env(options.trusted_key.as_deref())
-        .map_err(|err| err.to_string())?;
-    let source = ModelSource::load_trusted(origin, trust);
-    let prefill = options
-        .case
-        .as_deref()
-        .map(|path| crate::case_file::read(path, &source.model))
-        .transpose()
-        .map_err(|err| err.to_string())?;
-    Ok((source, prefill))
-}
-
-/// The counter as the window opens: the fonts, today's date and the clock, the printer, the
-/// folder to save into, the case and ticks to start with, the model and the card reader
-/// watched.
-fn counter_app(
-    cc: &eframe::CreationContext<'_>,
-    source: ModelSource,
-    prefill: Option<&Case>,
-    presented: &[String],
-    print_dir: Option<PathBuf>,
-    printer: crate::printing::PrinterChoice,
-) -> CounterApp {
-    install_fonts(&cc.egui_ctx);
-    let today = chrono::Local::now().date_naive();
-    let mut app = CounterApp::new(source, today)
-        .with_clock(Box::new(|| chrono::Local::now().date_naive()))
-        .with_printer(Box::new(crate::printing::SystemSpooler), printer);
-    if let Some(dir) = print_dir {
-        app = app.with_save_dialog(app::save_into(dir), true);
-    }
-    app.report_first_frame = std::env::var_os(REPORT_FIRST_FRAME_ENV).is_some();
-    if let Some(case) = prefill {
-        app.counter.prefill(case, presented);
-    }
-    app.watch_model(&cc.egui_ctx);
-    let reader = std::env::var(READER_ENV)
-        .ok()
-        .filter(|r| !r.trim().is_empty());
-    app.with_card_watch(Box::new(PcscWatch { reader }))
 }
 
 /// Why the window did not open, for staff and the city's IT.

@@ -21,4 +21,5 @@ mod routes;
 mod scanner;
 mod sheet;
 mod signing;
+mod warm_up;
 mod window;

@@ -1,0 +1,68 @@
+//! The start-up warm-up: the window's first frame on a warmed context rasterizes nothing new,
+//! and the atlas it uploads is the one a cold first frame would have made.
+
+use crate::common;
+
+use egui::TextureId;
+use madoguchi::model_file::ModelOrigin;
+use madoguchi::ui::warm_up::{warm, window_input};
+use madoguchi::ui::{CounterApp, ModelSource, install_fonts};
+
+fn blank_counter() -> CounterApp {
+    CounterApp::new(
+        ModelSource::load(ModelOrigin::Embedded),
+        common::date("2026-11-25"),
+    )
+}
+
+/// The font texture's deltas of one frame of a blank counter on `ctx`.
+fn first_frame_font_deltas(ctx: &egui::Context) -> Vec<egui::epaint::ImageDelta> {
+    let mut app = blank_counter();
+    let mut output = ctx.run_ui(window_input(), |ui| app.show(ui));
+    let deltas = output
+        .textures_delta
+        .set
+        .remove(&TextureId::default())
+        .map(|d| d.into_vec())
+        .unwrap_or_default();
+    output.textures_delta.clear();
+    deltas
+}
+
+#[test]
+fn after_the_warm_up_the_first_frame_only_uploads_the_atlas_it_drew() {
+    let warmed = egui::Context::default();
+    warm(&warmed, &mut blank_counter());
+    let after_warm_up = first_frame_font_deltas(&warmed);
+    assert_eq!(
+        after_warm_up.len(),
+        1,
+        "one upload of the whole atlas, and no glyph rasterized anew"
+    );
+    assert!(after_warm_up[0].is_whole());
+
+    let cold = egui::Context::default();
+    install_fonts(&cold);
+    let cold_deltas = first_frame_font_deltas(&cold);
+    assert_eq!(cold_deltas.len(), 1);
+    assert!(
+        after_warm_up[0].image == cold_deltas[0].image,
+        "the same glyphs, in the same places, as a cold first frame"
+    );
+    // The next frame needs nothing more.
+    assert!(first_frame_font_deltas(&warmed).is_empty());
+}
+
+#[test]
+fn nothing_of_the_warm_up_frame_stays_in_the_window_but_its_style() {
+    let warmed = egui::Context::default();
+    warm(&warmed, &mut blank_counter());
+    assert!(warmed.memory(|m| m.focused().is_none()));
+    let cold = egui::Context::default();
+    install_fonts(&cold);
+    assert_eq!(
+        warmed.global_style().text_styles,
+        cold.global_style().text_styles,
+        "the counter's text sizes are kept"
+    );
+}
