@@ -245,12 +245,24 @@ fn window_printing_to(
     spooler: Box<dyn Spooler + Send>,
     save: Box<dyn FnMut(&str) -> SaveChoice + Send>,
 ) -> Harness<'static, CounterApp> {
-    let app = CounterApp::new(
+    window_of(counter_printing_to(spooler, save))
+}
+
+/// The counter on 2026-11-25 printing through `spooler` to its default printer.
+fn counter_printing_to(
+    spooler: Box<dyn Spooler + Send>,
+    save: Box<dyn FnMut(&str) -> SaveChoice + Send>,
+) -> CounterApp {
+    CounterApp::new(
         ModelSource::load(ModelOrigin::Embedded),
         common::date("2026-11-25"),
     )
     .with_save_dialog(save, false)
-    .with_printer(spooler, PrinterChoice::SystemDefault);
+    .with_printer(spooler, PrinterChoice::SystemDefault)
+}
+
+/// `app` in a window, once the printer has been looked up.
+fn window_of(app: CounterApp) -> Harness<'static, CounterApp> {
     let mut harness = Harness::builder()
         .with_max_steps(common::SETTLE_STEPS)
         .with_size(Vec2::new(1366.0, 900.0))
@@ -596,19 +608,9 @@ fn with_the_card_on_the_reader_the_common_renewal_prints_accepted_with_no_date_t
     use common::card_reader::{ScriptedReader, at_the_reader, card};
     let queue = counter_queue();
     let (reader, heard) = std::sync::mpsc::channel();
-    let app = CounterApp::new(
-        ModelSource::load(ModelOrigin::Embedded),
-        common::date("2026-11-25"),
-    )
-    .with_save_dialog(never_saves(), false)
-    .with_printer(Box::new(queue.clone()), PrinterChoice::SystemDefault)
-    .with_card_watch(Box::new(ScriptedReader(heard)));
-    let mut harness = Harness::builder()
-        .with_max_steps(common::SETTLE_STEPS)
-        .with_size(Vec2::new(1366.0, 900.0))
-        .with_context_setup(install_fonts)
-        .build_ui_state(|ui, app: &mut CounterApp| app.show(ui), app);
-    settle(&mut harness);
+    let app = counter_printing_to(Box::new(queue.clone()), never_saves())
+        .with_card_watch(Box::new(ScriptedReader(heard)));
+    let mut harness = window_of(app);
     let mut keys = 0;
     press(&mut harness, &mut keys, Modifiers::NONE, Key::F1);
     press(&mut harness, &mut keys, Modifiers::NONE, Key::F5);
