@@ -86,11 +86,14 @@ pub fn window_title(model: &crate::model::ProcedureModel) -> String {
 /// The window's name before its model is known (the title names the procedures once it is).
 pub const WINDOW_NAME: &str = "madoguchi 窓口";
 
+/// The window's size as it opens, in points.
+pub const WINDOW_SIZE: [f32; 2] = [1366.0, 768.0];
+
 /// The window's options, shared with the bare window used to measure start-up.
 pub fn native_options(title: String) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1366.0, 768.0])
+            .with_inner_size(WINDOW_SIZE)
             .with_min_inner_size([1000.0, 600.0])
             .with_title(title),
         // The embedded font holds the Japanese; a font provider added by eframe would also

@@ -20,8 +20,7 @@ use std::sync::{Arc, Mutex};
 /// report (egui never makes its atlas wider than this either).
 pub const MAX_TEXTURE_SIDE: usize = 16 * 1024;
 
-/// The window's size at start-up, in points (as [`super::native_options`] asks for).
-const WINDOW_SIZE: egui::Vec2 = egui::vec2(1366.0, 768.0);
+use super::WINDOW_SIZE;
 
 /// The warm-up, started when eframe is about to create the window.
 ///
@@ -47,8 +46,7 @@ impl WarmUp {
         let ctx = ctx.clone();
         let earlier = options.window_builder.take();
         options.window_builder = Some(Box::new(move |builder| {
-            let thread = start(ctx, source, today);
-            *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(thread);
+            *slot.lock().unwrap_or_else(|e| e.into_inner()) = start(ctx, source, today);
             match earlier {
                 Some(hook) => hook(builder),
                 None => builder,
@@ -70,12 +68,12 @@ impl WarmUp {
 }
 
 /// Loads the model and draws the first frame of a blank counter with it on `ctx`, on a thread
-/// of its own; gives the model back.
+/// of its own that gives the model back (none when no thread could be started).
 fn start(
     ctx: egui::Context,
     source: impl FnOnce() -> ModelSource + Send + 'static,
     today: NaiveDate,
-) -> std::thread::JoinHandle<ModelSource> {
+) -> Option<std::thread::JoinHandle<ModelSource>> {
     std::thread::Builder::new()
         .name("warm-up".into())
         .spawn(move || {
@@ -87,14 +85,17 @@ fn start(
             warm(&ctx, &mut app);
             app.counter.source
         })
-        .expect("a thread can be started")
+        .ok()
 }
 
 /// What the window's first frame is expected to be given: its size, the scale 1.0 and
 /// [`MAX_TEXTURE_SIDE`].
 pub fn window_input() -> egui::RawInput {
     let mut input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, WINDOW_SIZE)),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::Vec2::from(WINDOW_SIZE),
+        )),
         max_texture_side: Some(MAX_TEXTURE_SIDE),
         ..Default::default()
     };

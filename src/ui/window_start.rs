@@ -65,7 +65,7 @@ pub fn run(options: WindowOptions) -> i32 {
             let title = window_title(&source.model);
             cc.egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(title));
-            let app = counter_app(cc, source, prefill.as_ref(), &options);
+            let app = counter_app(cc, source, today, prefill.as_ref(), &options);
             Ok(Box::new(app))
         }),
     );
@@ -107,16 +107,16 @@ fn before_opening(
     Ok((place, Some(source), Some(case)))
 }
 
-/// The counter as the window opens (its fonts installed): today's date and the clock, the
-/// printer, the folder to save into, the case and ticks to start with, the model and the card
-/// reader watched.
+/// The counter as the window opens on `today` (its fonts installed): the clock, the printer,
+/// the folder to save into, the case and ticks to start with, the model and the card reader
+/// watched.
 fn counter_app(
     cc: &eframe::CreationContext<'_>,
     source: ModelSource,
+    today: chrono::NaiveDate,
     prefill: Option<&Case>,
     options: &WindowOptions,
 ) -> CounterApp {
-    let today = chrono::Local::now().date_naive();
     let mut app = CounterApp::new(source, today)
         .with_clock(Box::new(|| chrono::Local::now().date_naive()))
         .with_printer(

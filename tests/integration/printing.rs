@@ -181,6 +181,29 @@ fn print_to_an_unknown_printer_exits_2_and_names_the_known_ones() {
 }
 
 #[test]
+fn a_print_service_that_does_not_answer_is_said_so_by_name_or_by_default() {
+    // libcups is loaded when the printer is looked up; CUPS_SERVER sends it nowhere.
+    for printer in [None, Some(QUEUE)] {
+        let mut command = Command::new(bin());
+        command
+            .args(["print", "tests/cases/shared/ward-renewal.ron"])
+            .env("CUPS_SERVER", "/nonexistent/cups.sock")
+            .env_remove("MADOGUCHI_PROCEDURES")
+            .env_remove("MADOGUCHI_PRINTER");
+        if let Some(name) = printer {
+            command.args(["--printer", name]);
+        }
+        let output = command.output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{printer:?}: {stderr}");
+        assert!(
+            stderr.contains("印刷システムに接続できません"),
+            "{printer:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
 fn the_printer_comes_from_the_environment_when_no_flag_names_one() {
     let output = Command::new(bin())
         .args(["print", "tests/cases/shared/ward-renewal.ron"])
