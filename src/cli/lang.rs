@@ -1,7 +1,7 @@
 //! `madoguchi lang update [MODEL.ron]`: what each language of a model still needs translated.
 
 use super::{EXIT_BAD_INPUT, EXIT_DISAGREE, EXIT_OK};
-use crate::language::{parse_language, to_remove, to_translate};
+use crate::language::{parse_language, phrases_to_add, to_remove, to_translate};
 use crate::model_file::ModelOrigin;
 use crate::signing::TrustedKey;
 
@@ -54,7 +54,18 @@ fn say_what_to_do(
 ) -> usize {
     let wanted = to_translate(language, model);
     let unknown = to_remove(language, model);
-    let count = wanted.len() + unknown.len();
+    let phrases = phrases_to_add(language);
+    let count = wanted.len() + unknown.len() + phrases.len();
+    if !phrases.is_empty() {
+        crate::outln!(
+            "{}（{file}）: 決まった言葉が {} 件足りません（プログラムの更新で増えたもの）。phrases に足してください:",
+            language.code,
+            phrases.len()
+        );
+        for (key, japanese) in &phrases {
+            crate::outln!("  \"{key}\": 日本語は「{japanese}」");
+        }
+    }
     if !wanted.is_empty() {
         crate::outln!(
             "{}（{file}）: {} 件を訳してください",

@@ -254,9 +254,9 @@ fn card_expiry_hint(ui: &mut egui::Ui, session: &CounterSession, card: &CardMark
         return;
     }
     let words = if session.card_outlives_question().is_some() {
-        "カード本体の有効期限はカードから読めません。カード表面を見て、下の日付より後なら Enter（違えば Shift+Tab で日付を入力）"
+        "カード本体の有効期限はICチップから読めません。カード表面のカード本体の有効期限（電子証明書の欄ではなく）を見て、下の日付より後なら Enter でチェック、同じ日か前なら Shift+Tab で日付を入力してください"
     } else {
-        "カード表面の有効期限を入力してください（カードからは読めません）"
+        "カード表面のカード本体の有効期限を入力してください（ICチップからは読めません）"
     };
     ui.colored_label(theme::AMBER, words);
 }
@@ -287,7 +287,7 @@ fn card_outlives_ui(
         .scope_builder(scope, checkbox)
         .inner
         .on_hover_text(
-            "カード本体が電子証明書より先に、または同じ日に期限を迎えるときは、更新ではなくカードの再発行です。違うときはカードの有効期限を入力してください。",
+            "電子証明書とカード本体が同じ日に有効期限を迎えるときは、電子証明書だけの更新はできません（カードの再発行）。カード本体の有効期限が同じ日か、それより前のときはチェックせず、その日付を入力してください。",
         );
     if response.clicked() {
         commands.push(AppCommand::SetCardOutlivesCert(seen));

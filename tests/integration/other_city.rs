@@ -531,6 +531,50 @@ fn lang_update_lists_another_citys_leftover_texts_to_delete() {
 }
 
 #[test]
+fn a_phrase_a_newer_program_prints_is_named_by_check_and_listed_by_lang_update() {
+    // The city's files written before the program printed 「…その日まで」 with a new expiry.
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("procedures.ron");
+    std::fs::copy(model_path(), &model).unwrap();
+    std::fs::create_dir(dir.path().join("lang")).unwrap();
+    for file in ["ja.ron", "en.ron"] {
+        let text =
+            std::fs::read_to_string(repo_path(&format!("tests/data/other-city/lang/{file}")))
+                .unwrap();
+        let older: String = text
+            .lines()
+            .filter(|line| !line.contains("\"new_expiry_up_to_card\""))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        std::fs::write(dir.path().join("lang").join(file), older).unwrap();
+    }
+    let model = model.to_str().unwrap();
+    let check = run(&["check", "--procedures", model]);
+    assert_eq!(check.status.code(), Some(2));
+    let refused = String::from_utf8_lossy(&check.stderr).into_owned();
+    assert!(
+        refused.contains(
+            "en.ron:10:5: 言語 \"en\" に決まった言葉 \"new_expiry_up_to_card\" がありません"
+        ),
+        "{refused}"
+    );
+    let update = run(&["lang", "update", model]);
+    assert_eq!(update.status.code(), Some(1));
+    let listed = stdout(&update);
+    for code in ["ja", "en"] {
+        assert!(
+            listed.contains(&format!("{code}（"))
+                && listed.contains("決まった言葉が 1 件足りません"),
+            "{listed}"
+        );
+    }
+    assert!(
+        listed.contains("\"new_expiry_up_to_card\": 日本語は「本日発行した場合の新しい電子証明書の有効期限: {date}（カード本体の有効期限がそれより前のときは、その日まで）」"),
+        "{listed}"
+    );
+}
+
+#[test]
 fn diff_names_the_certificate_rules_and_the_branches_that_changed() {
     let dir = tempfile::tempdir().unwrap();
     let text = diff_from_ibaraki(dir.path());

@@ -833,7 +833,7 @@ fn a_card_on_the_reader_fills_the_expiry_and_the_pin_question_marked_from_the_ca
     ));
     // The card's own expiry is not on the chip without a PIN: the cursor waits on what staff
     // see on the card's face, so the common case is one Enter.
-    let hint = "カード本体の有効期限はカードから読めません。カード表面を見て、下の日付より後なら Enter（違えば Shift+Tab で日付を入力）";
+    let hint = "カード本体の有効期限はICチップから読めません。カード表面のカード本体の有効期限（電子証明書の欄ではなく）を見て、下の日付より後なら Enter でチェック、同じ日か前なら Shift+Tab で日付を入力してください";
     assert!(has_label(&harness, hint));
     let seen = "カード表面の有効期限は 2027年2月10日（電子証明書の有効期限）より後";
     harness.run();

@@ -164,6 +164,11 @@ impl CounterSession {
         let entry = &mut self.dates[field.index()];
         let changed = entry.committed != entry.typed;
         entry.committed = entry.typed.clone();
+        if changed && matches!(field, DateField::CertExpiry | DateField::CardExpiry) {
+            // What was seen on the card was seen against the dates as they were: a changed
+            // date (even one changed back) asks again.
+            self.card_outlives = None;
+        }
         changed
     }
 
@@ -177,14 +182,16 @@ impl CounterSession {
     }
 
     /// Whether 「カード表面の有効期限は電子証明書より後」 can be asked: the certificate's
-    /// expiry is known and the card's own date is not typed. Gives that expiry.
+    /// expiry is known and not past on the visit date (after it, the card's own date is
+    /// needed), and the card's own date is not typed. Gives that expiry.
     pub fn card_outlives_question(&self) -> Option<NaiveDate> {
         let cert = self.date(DateField::CertExpiry).ok().flatten()?;
-        self.dates[DateField::CardExpiry.index()]
+        let visit = self.date(DateField::Visit).ok().flatten()?;
+        let card_typed = !self.dates[DateField::CardExpiry.index()]
             .committed
             .trim()
-            .is_empty()
-            .then_some(cert)
+            .is_empty();
+        (cert >= visit && !card_typed).then_some(cert)
     }
 
     /// Staff saw on the card's face that its expiry falls after the certificate's (or take

@@ -233,14 +233,37 @@ fn read_language(
     }
 }
 
-/// The source language has every phrase; the others every phrase printed for the citizen,
-/// each with the same `{slots}` as Japanese, and nothing else.
-fn check_phrases(language: &Language, report: &mut impl FnMut(&[Step], String)) {
-    let wanted: Vec<Phrase> = Phrase::ALL
+/// The phrases a language's file must have: every one for the source language, those printed
+/// for the citizen for the others.
+fn wanted_phrases(language: &Language) -> Vec<Phrase> {
+    Phrase::ALL
         .iter()
         .copied()
         .filter(|p| language.is_source() || p.for_citizen())
-        .collect();
+        .collect()
+}
+
+/// The phrases a language's file lacks (a newer program may print more), each with the
+/// program's own Japanese for it.
+pub fn phrases_to_add(language: &Language) -> Vec<(&'static str, String)> {
+    let japanese = parse(EMBEDDED_LANGUAGES[0].1, EMBEDDED_LANGUAGES[0].0).ok();
+    wanted_phrases(language)
+        .into_iter()
+        .filter(|p| !language.phrases.contains_key(p.key()))
+        .map(|p| {
+            let words = japanese
+                .as_ref()
+                .and_then(|ja| ja.phrases.get(p.key()).cloned())
+                .unwrap_or_default();
+            (p.key(), words)
+        })
+        .collect()
+}
+
+/// The source language has every phrase; the others every phrase printed for the citizen,
+/// each with the same `{slots}` as Japanese, and nothing else.
+fn check_phrases(language: &Language, report: &mut impl FnMut(&[Step], String)) {
+    let wanted = wanted_phrases(language);
     for phrase in &wanted {
         if !language.phrases.contains_key(phrase.key()) {
             report(

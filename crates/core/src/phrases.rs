@@ -85,6 +85,7 @@ phrases! {
     CounterProcedureUndecided => "counter_procedure_undecided",
     FactCertExpiry => "fact_cert_expiry",
     FactCardExpiry => "fact_card_expiry",
+    NewExpiryUpToCard => "new_expiry_up_to_card",
 }
 
 impl Phrase {

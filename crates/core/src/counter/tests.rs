@@ -309,15 +309,43 @@ fn what_was_seen_on_the_card_lapses_when_a_date_changes() {
 }
 
 #[test]
+fn what_was_seen_on_the_card_does_not_come_back_when_a_date_is_changed_back() {
+    let model = model();
+    let mut session = renewal_with_card_face_only(&model);
+    session.set_card_outlives_cert(true);
+    // The face said otherwise after all: the card's date typed, then cleared again.
+    type_date(&mut session, DateField::CardExpiry, "2026-12-10");
+    type_date(&mut session, DateField::CardExpiry, "");
+    assert!(!session.card_outlives_cert(), "asked again");
+    assert_eq!(renewal_status(&session, &model), Status::Undecided);
+    // The certificate's date changed and changed back.
+    session.set_card_outlives_cert(true);
+    type_date(&mut session, DateField::CertExpiry, "2026-12-20");
+    type_date(&mut session, DateField::CertExpiry, "2026-12-10");
+    assert!(!session.card_outlives_cert(), "asked again");
+}
+
+#[test]
 fn a_card_that_outlives_an_expired_certificate_may_still_have_expired() {
     let model = model();
     let mut session = renewal_with_card_face_only(&model);
     type_date(&mut session, DateField::CertExpiry, "2026-11-01");
+    // The certificate has expired: the card's own date is needed to know it is valid, so
+    // the face is not asked about.
+    assert_eq!(session.card_outlives_question(), None);
     session.set_card_outlives_cert(true);
-    let case = session.case(&model).unwrap();
-    assert!(case.card_outlives_cert);
+    assert!(!session.case(&model).unwrap().card_outlives_cert);
+    // And an engine told anyway still waits for the card's date.
+    let mut case = session.case(&model).unwrap();
+    case.card_outlives_cert = true;
     let evaluation = evaluate(&model, &case);
-    // The certificate has expired: the card's own date is still needed to know it is valid.
-    assert_eq!(renewal_status(&session, &model), Status::Undecided);
     assert!(evaluation.blockers.is_empty());
+    assert_eq!(
+        evaluation.unknown_dates,
+        vec![crate::engine::UnknownDate::CardExpiry]
+    );
+    assert_eq!(renewal_status(&session, &model), Status::Undecided);
+    // On its expiry day the certificate is still valid: asked.
+    type_date(&mut session, DateField::CertExpiry, "2026-11-25");
+    assert!(session.card_outlives_question().is_some());
 }

@@ -30,9 +30,14 @@ impl Builder<'_> {
             .evaluation
             .new_cert_expiry
             .filter(|_| self.cert_issue_goes_ahead())?;
+        // Never past the card's own expiry: while that date is not known, the line says so.
+        let phrase = match self.case.card_expiry() {
+            Some(_) => Phrase::NewExpiry,
+            None => Phrase::NewExpiryUpToCard,
+        };
         Some(
             self.wording
-                .fill(Phrase::NewExpiry, &[("date", &self.wording.date(expiry))]),
+                .fill(phrase, &[("date", &self.wording.date(expiry))]),
         )
     }
 

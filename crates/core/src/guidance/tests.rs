@@ -132,3 +132,27 @@ fn every_text_the_guidance_asks_for_is_one_the_model_lists() {
         }
     }
 }
+
+#[test]
+fn without_the_cards_date_the_new_expiry_is_said_to_stop_at_the_card() {
+    let model = model();
+    let with_card = r#"Case(today: "2026-11-25", procedures: [CertIssue], applicant: Principal,
+           birth_date: "1990-12-10", cert_expiry: "2026-12-10", card_expiry: "2031-12-10")"#;
+    let new_expiry = |text: &str| {
+        let case = case(text);
+        let evaluation = evaluate(&model, &case);
+        Guidance::build(&model, &case, &evaluation, VisitNumber::First, &[])
+            .new_cert_expiry
+            .unwrap()
+    };
+    let known = new_expiry(with_card);
+    assert!(
+        known.ends_with("2031年12月10日（令和13年12月10日）"),
+        "{known}"
+    );
+    let unknown = new_expiry(&with_card.replace(r#", card_expiry: "2031-12-10""#, ""));
+    assert!(
+        unknown.ends_with("（カード本体の有効期限がそれより前のときは、その日まで）"),
+        "{unknown}"
+    );
+}
