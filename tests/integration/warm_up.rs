@@ -66,3 +66,43 @@ fn nothing_of_the_warm_up_frame_stays_in_the_window_but_its_style() {
         "the counter's text sizes are kept"
     );
 }
+
+/// The font texture's deltas of two frames of one blank counter on `ctx` at the scale 1.25.
+fn two_frames_at_125_percent(ctx: &egui::Context) -> [Vec<egui::epaint::ImageDelta>; 2] {
+    let mut app = blank_counter();
+    let mut frame = || {
+        let mut input = window_input();
+        input
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .native_pixels_per_point = Some(1.25);
+        let mut output = ctx.run_ui(input, |ui| app.show(ui));
+        let deltas = output
+            .textures_delta
+            .set
+            .remove(&TextureId::default())
+            .map(|d| d.into_vec())
+            .unwrap_or_default();
+        output.textures_delta.clear();
+        deltas
+    };
+    [frame(), frame()]
+}
+
+#[test]
+fn at_another_scale_the_window_draws_its_own_glyphs_into_the_warm_atlas() {
+    // Windows at 125 %: the guess of the scale was wrong; the warm-up's work is only wasted.
+    let warmed = egui::Context::default();
+    warm(&warmed, &mut blank_counter());
+    let [first, second] = two_frames_at_125_percent(&warmed);
+    assert!(
+        first.first().is_some_and(|d| d.is_whole()),
+        "the whole atlas is uploaded first (without it, only the new glyphs would be)"
+    );
+    // From then on as a cold window at that scale.
+    let cold = egui::Context::default();
+    install_fonts(&cold);
+    let [_, cold_second] = two_frames_at_125_percent(&cold);
+    assert_eq!(second.len(), cold_second.len());
+}
