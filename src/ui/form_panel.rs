@@ -210,8 +210,9 @@ fn date_field_ui(
         if response.lost_focus() {
             commands.push(AppCommand::CommitDate(field));
         }
-        let seen_on_card = session.card_outlives_question().is_some();
-        if field == DateField::CardExpiry && !seen_on_card && wants_focus(ui, card) {
+        // When the card's face can be asked about instead, the cursor goes there.
+        let face_asked = || session.card_outlives_question().is_some();
+        if field == DateField::CardExpiry && !face_asked() && wants_focus(ui, card) {
             response.request_focus();
             commands.push(AppCommand::CardExpiryFocused);
         }

@@ -500,21 +500,28 @@ fn a_bad_edit_of_the_new_constructs_is_named_at_its_line() {
     );
 }
 
-#[test]
-fn lang_update_lists_another_citys_leftover_texts_to_delete() {
-    // An office that starts from Ibaraki's English file: its Ibaraki-only texts are listed to
-    // be deleted (check refuses them), the shared ones to translate again.
+/// The city's model in a folder of its own, with `lang/ja.ron` and `lang/en.ron` written by
+/// `language` (given the file's name); the folder lives as long as the guard.
+fn city_with_languages(
+    language: impl Fn(&str) -> String,
+) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("procedures.ron");
     std::fs::copy(model_path(), &model).unwrap();
     std::fs::create_dir(dir.path().join("lang")).unwrap();
     for file in ["ja.ron", "en.ron"] {
-        std::fs::copy(
-            repo_path(&format!("assets/lang/{file}")),
-            dir.path().join("lang").join(file),
-        )
-        .unwrap();
+        std::fs::write(dir.path().join("lang").join(file), language(file)).unwrap();
     }
+    (dir, model)
+}
+
+#[test]
+fn lang_update_lists_another_citys_leftover_texts_to_delete() {
+    // An office that starts from Ibaraki's English file: its Ibaraki-only texts are listed to
+    // be deleted (check refuses them), the shared ones to translate again.
+    let (_dir, model) = city_with_languages(|file| {
+        std::fs::read_to_string(repo_path(&format!("assets/lang/{file}"))).unwrap()
+    });
     let update = run(&["lang", "update", model.to_str().unwrap()]);
     assert_eq!(update.status.code(), Some(1));
     let listed = stdout(&update);
@@ -533,21 +540,15 @@ fn lang_update_lists_another_citys_leftover_texts_to_delete() {
 #[test]
 fn a_phrase_a_newer_program_prints_is_named_by_check_and_listed_by_lang_update() {
     // The city's files written before the program printed 「…その日まで」 with a new expiry.
-    let dir = tempfile::tempdir().unwrap();
-    let model = dir.path().join("procedures.ron");
-    std::fs::copy(model_path(), &model).unwrap();
-    std::fs::create_dir(dir.path().join("lang")).unwrap();
-    for file in ["ja.ron", "en.ron"] {
+    let (_dir, model) = city_with_languages(|file| {
         let text =
             std::fs::read_to_string(repo_path(&format!("tests/data/other-city/lang/{file}")))
                 .unwrap();
-        let older: String = text
-            .lines()
+        text.lines()
             .filter(|line| !line.contains("\"new_expiry_up_to_card\""))
             .map(|line| format!("{line}\n"))
-            .collect();
-        std::fs::write(dir.path().join("lang").join(file), older).unwrap();
-    }
+            .collect()
+    });
     let model = model.to_str().unwrap();
     let check = run(&["check", "--procedures", model]);
     assert_eq!(check.status.code(), Some(2));

@@ -15,10 +15,13 @@ fn blank_counter() -> CounterApp {
     )
 }
 
-/// The font texture's deltas of one frame of a blank counter on `ctx`.
-fn first_frame_font_deltas(ctx: &egui::Context) -> Vec<egui::epaint::ImageDelta> {
-    let mut app = blank_counter();
-    let mut output = ctx.run_ui(window_input(), |ui| app.show(ui));
+/// The font texture's deltas of one frame of `app` on `ctx`.
+fn font_deltas(
+    ctx: &egui::Context,
+    app: &mut CounterApp,
+    input: egui::RawInput,
+) -> Vec<egui::epaint::ImageDelta> {
+    let mut output = ctx.run_ui(input, |ui| app.show(ui));
     let deltas = output
         .textures_delta
         .set
@@ -27,6 +30,11 @@ fn first_frame_font_deltas(ctx: &egui::Context) -> Vec<egui::epaint::ImageDelta>
         .unwrap_or_default();
     output.textures_delta.clear();
     deltas
+}
+
+/// The font texture's deltas of one frame of a blank counter on `ctx`.
+fn first_frame_font_deltas(ctx: &egui::Context) -> Vec<egui::epaint::ImageDelta> {
+    font_deltas(ctx, &mut blank_counter(), window_input())
 }
 
 #[test]
@@ -70,24 +78,17 @@ fn nothing_of_the_warm_up_frame_stays_in_the_window_but_its_style() {
 /// The font texture's deltas of two frames of one blank counter on `ctx` at the scale 1.25.
 fn two_frames_at_125_percent(ctx: &egui::Context) -> [Vec<egui::epaint::ImageDelta>; 2] {
     let mut app = blank_counter();
-    let mut frame = || {
+    let at_125 = || {
         let mut input = window_input();
         input
             .viewports
             .entry(egui::ViewportId::ROOT)
             .or_default()
             .native_pixels_per_point = Some(1.25);
-        let mut output = ctx.run_ui(input, |ui| app.show(ui));
-        let deltas = output
-            .textures_delta
-            .set
-            .remove(&TextureId::default())
-            .map(|d| d.into_vec())
-            .unwrap_or_default();
-        output.textures_delta.clear();
-        deltas
+        input
     };
-    [frame(), frame()]
+    let first = font_deltas(ctx, &mut app, at_125());
+    [first, font_deltas(ctx, &mut app, at_125())]
 }
 
 #[test]
