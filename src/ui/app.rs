@@ -258,6 +258,18 @@ impl eframe::App for CounterApp {
             report_first_frame(ui.ctx());
         }
     }
+
+    /// egui is told of textures no larger than [`super::warm_up::ATLAS_SIDE`].
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        cap_texture_side(raw_input);
+    }
+}
+
+/// Caps what the GPU reports at [`super::warm_up::ATLAS_SIDE`] (a smaller GPU keeps its own).
+fn cap_texture_side(raw_input: &mut egui::RawInput) {
+    if let Some(side) = &mut raw_input.max_texture_side {
+        *side = (*side).min(super::warm_up::ATLAS_SIDE);
+    }
 }
 
 /// Prints `first_frame_unix_nanos=N` and closes the window (scripts/startup.sh).

@@ -55,7 +55,7 @@ fn not_ready_ui(ui: &mut egui::Ui, view: &View, source: &ModelSource) {
     ui.add_space(8.0);
     ui.label(
         RichText::new(reason)
-            .size(theme::ITEM_SIZE)
+            .font(theme::font(theme::ITEM_SIZE))
             .color(theme::AMBER),
     );
     let model = &source.model;
@@ -160,7 +160,7 @@ fn document_ui(
     let response = ui
         .checkbox(
             &mut ticked,
-            RichText::new(&document.label).size(theme::ITEM_SIZE),
+            RichText::new(&document.label).font(theme::font(theme::ITEM_SIZE)),
         )
         .on_hover_text(reasons.join("\n"));
     if response.changed() {
@@ -309,13 +309,17 @@ fn status_ui(ui: &mut egui::Ui, procedure: &ProcedureGuidance, words: &Language)
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(format!("{}:", procedure.short_title))
-                        .size(theme::ITEM_SIZE)
+                        .font(theme::font(theme::ITEM_SIZE))
                         .color(colour),
                 );
-                ui.label(RichText::new(mark).size(theme::VERDICT_SIZE).color(colour));
+                ui.label(
+                    RichText::new(mark)
+                        .font(theme::font(theme::VERDICT_SIZE))
+                        .color(colour),
+                );
                 ui.label(
                     RichText::new(verdict)
-                        .size(theme::VERDICT_SIZE)
+                        .font(theme::font(theme::VERDICT_SIZE))
                         .strong()
                         .color(colour),
                 );
@@ -375,7 +379,7 @@ fn banner(ui: &mut egui::Ui, fill: Color32, text: Color32, title: &str, body: &s
             ui.label(
                 RichText::new(title)
                     .strong()
-                    .size(theme::ITEM_SIZE)
+                    .font(theme::font(theme::ITEM_SIZE))
                     .color(text),
             );
             ui.label(RichText::new(body).color(text));

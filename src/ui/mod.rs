@@ -49,15 +49,28 @@ pub fn install_fonts(ctx: &egui::Context) {
             .or_default()
             .insert(0, "bizud_gothic".to_owned());
     }
+    // A face of its own for each size but the body's (see theme::SIZES); the fallbacks are
+    // the body's.
+    let fallbacks = fonts.families[&egui::FontFamily::Proportional][1..].to_vec();
+    for size in theme::SIZES {
+        let name = format!("bizud_gothic@{size}");
+        fonts.font_data.insert(
+            name.clone(),
+            Arc::new(egui::FontData::from_static(JAPANESE_FONT)),
+        );
+        let faces = std::iter::once(name).chain(fallbacks.iter().cloned());
+        fonts.families.insert(theme::family(size), faces.collect());
+    }
     ctx.set_fonts(fonts);
     ctx.set_theme(egui::Theme::Light);
     ctx.global_style_mut(|style| {
         theme::apply(style);
         for (text_style, font) in style.text_styles.iter_mut() {
-            font.size = match text_style {
-                egui::TextStyle::Heading => theme::HEADING_SIZE,
-                egui::TextStyle::Small => theme::SMALL_SIZE,
-                _ => theme::BODY_SIZE,
+            *font = match text_style {
+                egui::TextStyle::Heading => theme::font(theme::HEADING_SIZE),
+                egui::TextStyle::Small => theme::font(theme::SMALL_SIZE),
+                egui::TextStyle::Monospace => egui::FontId::monospace(theme::BODY_SIZE),
+                _ => egui::FontId::proportional(theme::BODY_SIZE),
             };
         }
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);

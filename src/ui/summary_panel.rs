@@ -137,7 +137,7 @@ fn sheet_ui(ui: &mut egui::Ui, sheet: &Sheet) {
 /// its base. Text without readings is one label.
 fn ruby_ui(ui: &mut egui::Ui, text: &str, size: f32, colour: Option<Color32>, strong: bool) {
     let style = |text: &str, size: f32| {
-        let mut rich = RichText::new(text).size(size);
+        let mut rich = RichText::new(text).font(theme::font(size));
         if strong {
             rich = rich.strong();
         }

@@ -6,9 +6,9 @@
 //! blank counter on the very context eframe is then given, so its glyph atlas and laid-out
 //! text are ready when the window's first frame asks for them.
 //!
-//! The atlas is kept only when the guess of the window's set-up holds: the GPU's largest
-//! texture ([`MAX_TEXTURE_SIDE`]) and the scale (1.0). Otherwise egui starts a new atlas, as it
-//! would have anyway: nothing is lost but the thread's work.
+//! The atlas is kept only when the guess of the window's set-up holds: the largest texture
+//! side egui is told of ([`ATLAS_SIDE`]) and the scale (1.0). Otherwise egui starts a new
+//! atlas, as it would have anyway: nothing is lost but the thread's work.
 
 use super::app::CounterApp;
 use super::counter_state::ReaderLine;
@@ -16,9 +16,14 @@ use super::model_source::ModelSource;
 use chrono::NaiveDate;
 use std::sync::{Arc, Mutex};
 
-/// The largest texture side egui is told of: what Mesa's llvmpipe and most GPUs of counter PCs
-/// report (egui never makes its atlas wider than this either).
-pub const MAX_TEXTURE_SIDE: usize = 16 * 1024;
+/// The largest texture side the window tells egui of, whatever more the GPU can hold
+/// ([`CounterApp`]'s `raw_input_hook`): egui's glyph atlas is this wide.
+///
+/// Fixed, so that the warm-up's guess holds on every GPU that can hold it (every GPU made for
+/// Direct3D 10 or later can); GPUs report 16384 or 32768 and egui would start its atlas anew
+/// for each other value. 8192 is room for the glyphs of a whole day (the atlas grows
+/// downwards), and a quarter of the memory of egui's own choice of 16384 × 32 at start.
+pub const ATLAS_SIDE: usize = 8 * 1024;
 
 use super::WINDOW_SIZE;
 
@@ -89,14 +94,14 @@ fn start(
 }
 
 /// What the window's first frame is expected to be given: its size, the scale 1.0 and
-/// [`MAX_TEXTURE_SIDE`].
+/// [`ATLAS_SIDE`].
 pub fn window_input() -> egui::RawInput {
     let mut input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
             egui::Vec2::from(WINDOW_SIZE),
         )),
-        max_texture_side: Some(MAX_TEXTURE_SIDE),
+        max_texture_side: Some(ATLAS_SIDE),
         ..Default::default()
     };
     input

@@ -5,7 +5,7 @@ use crate::common;
 
 use egui::TextureId;
 use madoguchi::model_file::ModelOrigin;
-use madoguchi::ui::warm_up::{warm, window_input};
+use madoguchi::ui::warm_up::{ATLAS_SIDE, warm, window_input};
 use madoguchi::ui::{CounterApp, ModelSource, install_fonts};
 
 fn blank_counter() -> CounterApp {
@@ -106,4 +106,38 @@ fn at_another_scale_the_window_draws_its_own_glyphs_into_the_warm_atlas() {
     install_fonts(&cold);
     let [_, cold_second] = two_frames_at_125_percent(&cold);
     assert_eq!(second.len(), cold_second.len());
+}
+
+/// What the window gives egui on a GPU that can hold textures `side` pixels wide.
+fn input_from_a_gpu_of(app: &mut CounterApp, ctx: &egui::Context, side: usize) -> egui::RawInput {
+    let mut input = window_input();
+    input.max_texture_side = Some(side);
+    eframe::App::raw_input_hook(app, ctx, &mut input);
+    input
+}
+
+#[test]
+fn the_warm_atlas_is_kept_on_a_gpu_that_holds_larger_textures() {
+    // NVIDIA and AMD report 32768, Intel and llvmpipe 16384: the window tells egui the same.
+    for side in [16 * 1024, 32 * 1024] {
+        let warmed = egui::Context::default();
+        warm(&warmed, &mut blank_counter());
+        let mut app = blank_counter();
+        let input = input_from_a_gpu_of(&mut app, &warmed, side);
+        assert_eq!(input.max_texture_side, Some(ATLAS_SIDE));
+        let deltas = font_deltas(&warmed, &mut app, input);
+        assert_eq!(
+            deltas.len(),
+            1,
+            "{side}: the warm atlas, and nothing rasterized anew"
+        );
+        assert_eq!(deltas[0].image.width(), ATLAS_SIDE);
+    }
+}
+
+#[test]
+fn a_gpu_with_smaller_textures_keeps_its_own_limit() {
+    let mut app = blank_counter();
+    let input = input_from_a_gpu_of(&mut app, &egui::Context::default(), 4096);
+    assert_eq!(input.max_texture_side, Some(4096));
 }

@@ -6,7 +6,7 @@
 
 use crate::model::{ModelError, ModelProblem, ProcedureModel};
 use crate::phrases::Phrase;
-use crate::source_text::{Outline, Step, ron_error_message};
+use crate::source_text::{LazyOutline, Step, ron_error_message};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -213,7 +213,7 @@ fn read_language(
 ) -> Result<Language, Vec<ModelProblem>> {
     let language = parse(text, file)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let outline = Outline::parse(text);
+    let outline = LazyOutline::new(text);
     let mut problems = Vec::new();
     let mut report = |path: &[Step], message: String| {
         let (line, column) = outline.locate(path);
@@ -430,7 +430,7 @@ fn slot_problems(
     file: &str,
     text: &str,
 ) -> Vec<ModelProblem> {
-    let outline = Outline::parse(text);
+    let outline = LazyOutline::new(text);
     let mut problems = Vec::new();
     let mut compare = |section: &str, key: &str, japanese: &str, translated: &str| {
         let (want, got) = (crate::ruby::slots(japanese), crate::ruby::slots(translated));

@@ -15,7 +15,7 @@ mod lexer;
 mod outline;
 
 pub use lexer::{Token, TokenKind, is_ron_whitespace, tokens};
-pub use outline::{Field, Node, Outline, Step};
+pub use outline::{Field, LazyOutline, Node, Outline, Step};
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn position(text: &str, offset: usize) -> (usize, usize) {

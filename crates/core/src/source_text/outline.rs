@@ -252,3 +252,53 @@ impl<'t> Outline<'t> {
         position(self.text, self.offset(path))
     }
 }
+
+/// An [`Outline`] read only when a place is first asked for: a file without problems is
+/// never read a second time (most of the time of loading a model that is fine).
+#[derive(Debug)]
+pub struct LazyOutline<'t> {
+    text: &'t str,
+    outline: std::cell::OnceCell<Outline<'t>>,
+}
+
+impl<'t> LazyOutline<'t> {
+    pub fn new(text: &'t str) -> LazyOutline<'t> {
+        LazyOutline {
+            text,
+            outline: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Line and column of what `path` names (see [`Outline::offset`]).
+    pub fn locate(&self, path: &[Step]) -> (usize, usize) {
+        self.outline
+            .get_or_init(|| Outline::parse(self.text))
+            .locate(path)
+    }
+
+    #[cfg(test)]
+    fn is_read(&self) -> bool {
+        self.outline.get().is_some()
+    }
+}
+
+#[cfg(test)]
+mod lazy_tests {
+    use super::*;
+
+    #[test]
+    fn a_lazy_outline_is_read_at_the_first_place_asked_for_and_says_the_same() {
+        let text = "Model(\n  procedures: [\n    (id: \"a\"),\n    (id: \"b\"),\n  ],\n)";
+        let lazy = LazyOutline::new(text);
+        assert!(!lazy.is_read());
+        let path = [Step::Key("procedures"), Step::Index(1), Step::Key("id")];
+        assert_eq!(lazy.locate(&path), (4, 6));
+        assert!(lazy.is_read());
+        assert_eq!(lazy.locate(&path), Outline::parse(text).locate(&path));
+        assert_eq!(lazy.text(), text);
+    }
+}

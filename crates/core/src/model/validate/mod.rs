@@ -11,14 +11,14 @@ mod numbers;
 mod references;
 
 use super::{Flow, ModelProblem, ProcedureModel, Visit};
-use crate::source_text::{Outline, Step};
+use crate::source_text::{LazyOutline, Step};
 use std::collections::BTreeSet;
 
 /// Every problem of a parsed model; empty when it can be used.
 pub(super) fn problems(model: &ProcedureModel, text: &str, file: &str) -> Vec<ModelProblem> {
     let mut check = Validator {
         model,
-        outline: Outline::parse(text),
+        outline: LazyOutline::new(text),
         file,
         problems: Vec::new(),
     };
@@ -42,7 +42,7 @@ pub(super) fn problems(model: &ProcedureModel, text: &str, file: &str) -> Vec<Mo
 
 struct Validator<'a> {
     model: &'a ProcedureModel,
-    outline: Outline<'a>,
+    outline: LazyOutline<'a>,
     file: &'a str,
     problems: Vec<ModelProblem>,
 }
