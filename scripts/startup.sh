@@ -15,7 +15,7 @@ xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
     local start end
     start=$(date +%s%N)
     end=$(MADOGUCHI_REPORT_FIRST_FRAME=1 "$@" 2>/dev/null | sed -n "s/^first_frame_unix_nanos=//p")
-    echo $(( (end - start) / 1000000 ))
+    echo $(( (end - start) / 100000 ))
   }
   median() { sort -n | awk "{a[NR]=\$1} END {print a[int((NR+1)/2)]}"; }
   app=(); bare=()
@@ -24,7 +24,8 @@ xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
     bare+=("$(measure ./target/release/examples/bare_window)")
   done
   a=$(printf "%s\n" "${app[@]}" | median); b=$(printf "%s\n" "${bare[@]}" | median)
-  echo "madoguchi first frame: median ${a} ms (runs: ${app[*]})"
-  echo "bare eframe + font:    median ${b} ms (runs: ${bare[*]})"
+  ms() { awk -v t="$1" "BEGIN { printf \"%.1f\", t / 10 }"; }
+  echo "madoguchi first frame: median $(ms "$a") ms (runs, 0.1 ms: ${app[*]})"
+  echo "bare eframe + font:    median $(ms "$b") ms (runs, 0.1 ms: ${bare[*]})"
   awk -v a="$a" -v b="$b" "BEGIN { printf \"ratio: %.2f\n\", a / b }"
 ' _ "$runs"

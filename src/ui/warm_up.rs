@@ -6,15 +6,25 @@
 //! blank counter on the very context eframe is then given, so its glyph atlas and laid-out
 //! text are ready when the window's first frame asks for them.
 //!
-//! The atlas is kept only when the guess of the window's set-up holds: the largest texture
-//! side egui is told of ([`ATLAS_SIDE`]) and the scale (1.0). Otherwise egui starts a new
-//! atlas, as it would have anyway: nothing is lost but the thread's work.
+//! The thread draws once eframe has told the context of the window (its size and scale),
+//! which it does when the window and the GL display exist and before it makes the GL context.
+//! So the frame is drawn for the window as it is (at 125 % too), and not while the GL driver
+//! is being loaded: loading it changes the protection of many pages (relocations), and each
+//! change has to flush the TLB of every CPU where a thread of the process runs. In a VM that
+//! costs the main thread tens of microseconds a change; drawn beside it, the warm-up made
+//! eframe's set-up ~4 ms slower (measured under Xvfb on two vCPUs), drawn after it, ~1 ms.
+//!
+//! The atlas is kept when the window's first frame is given what the warm-up drew for: the
+//! window's size and scale, and [`ATLAS_SIDE`]. Otherwise egui starts a new atlas, as it would
+//! have anyway: nothing is lost but the thread's work.
 
 use super::app::CounterApp;
 use super::counter_state::ReaderLine;
 use super::model_source::ModelSource;
 use chrono::NaiveDate;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 /// The largest texture side the window tells egui of, whatever more the GPU can hold
 /// ([`CounterApp`]'s `raw_input_hook`): egui's glyph atlas is this wide.
@@ -27,6 +37,9 @@ pub const ATLAS_SIDE: usize = 8 * 1024;
 
 use super::WINDOW_SIZE;
 
+/// How often the warm-up looks whether eframe has told the context of the window.
+const LOOK_AGAIN: Duration = Duration::from_micros(500);
+
 /// The warm-up, started when eframe is about to create the window.
 ///
 /// Not earlier: the display connection is opened first, and libX11 then reads the locale's
@@ -35,11 +48,14 @@ use super::WINDOW_SIZE;
 /// warm-up saves (measured with perf under Xvfb).
 pub struct WarmUp {
     started: Arc<Mutex<Option<std::thread::JoinHandle<ModelSource>>>>,
+    /// Set when the window's app is being made: a warm-up still waiting for the window
+    /// then only loads the model.
+    app_wanted: Arc<AtomicBool>,
 }
 
 impl WarmUp {
     /// Arranges for `options`' window builder to start the warm-up of `ctx`: it loads the model
-    /// with `source` and draws a blank counter's first frame.
+    /// with `source` and draws a blank counter's first frame once the window exists.
     pub fn install(
         options: &mut eframe::NativeOptions,
         ctx: &egui::Context,
@@ -47,22 +63,28 @@ impl WarmUp {
         today: NaiveDate,
     ) -> WarmUp {
         let started = Arc::new(Mutex::new(None));
+        let app_wanted = Arc::new(AtomicBool::new(false));
         let slot = Arc::clone(&started);
+        let wanted = Arc::clone(&app_wanted);
         let ctx = ctx.clone();
         let earlier = options.window_builder.take();
         options.window_builder = Some(Box::new(move |builder| {
-            *slot.lock().unwrap_or_else(|e| e.into_inner()) = start(ctx, source, today);
+            *slot.lock().unwrap_or_else(|e| e.into_inner()) = start(ctx, source, today, wanted);
             match earlier {
                 Some(hook) => hook(builder),
                 None => builder,
             }
         }));
-        WarmUp { started }
+        WarmUp {
+            started,
+            app_wanted,
+        }
     }
 
     /// Waits for the warm-up and gives the model back; `None` when it never started or
     /// failed (the window then starts as it would have without it).
     pub fn finish(self) -> Option<ModelSource> {
+        self.app_wanted.store(true, Ordering::Release);
         let thread = self
             .started
             .lock()
@@ -72,52 +94,81 @@ impl WarmUp {
     }
 }
 
-/// Loads the model and draws the first frame of a blank counter with it on `ctx`, on a thread
-/// of its own that gives the model back (none when no thread could be started).
+/// On a thread of its own that gives the model back (none when no thread could be started):
+/// waits for the window, loads the model and draws the first frame of a blank counter with
+/// it on `ctx`; only loads the model when the app is wanted before the window is known.
 fn start(
     ctx: egui::Context,
     source: impl FnOnce() -> ModelSource + Send + 'static,
     today: NaiveDate,
+    app_wanted: Arc<AtomicBool>,
 ) -> Option<std::thread::JoinHandle<ModelSource>> {
     std::thread::Builder::new()
         .name("warm-up".into())
         .spawn(move || {
             yield_to_the_window();
+            let window = the_window(&ctx, &app_wanted);
             let mut app = CounterApp::new(source(), today);
             // No printer is looked up and no reader watched: the window's own app does that.
             app.counter.output = None;
             app.counter.reader_line = ReaderLine::Waiting;
-            warm(&ctx, &mut app);
+            if let Some(window) = window {
+                warm(&ctx, &mut app, window_input(&window));
+            }
             app.counter.source
         })
         .ok()
 }
 
-/// What the window's first frame is expected to be given: its size, the scale 1.0 and
-/// [`ATLAS_SIDE`].
-pub fn window_input() -> egui::RawInput {
+/// What eframe has told `ctx` of the window (its size and scale) once it exists; `None` when
+/// the app is wanted first.
+fn the_window(ctx: &egui::Context, app_wanted: &AtomicBool) -> Option<egui::ViewportInfo> {
+    loop {
+        if let Some(window) = told_window(ctx) {
+            return Some(window);
+        }
+        if app_wanted.load(Ordering::Acquire) {
+            return None;
+        }
+        std::thread::sleep(LOOK_AGAIN);
+    }
+}
+
+/// The window eframe has told `ctx` of: the root viewport, once its scale is known.
+fn told_window(ctx: &egui::Context) -> Option<egui::ViewportInfo> {
+    ctx.input(|input| {
+        input
+            .raw
+            .viewports
+            .get(&egui::ViewportId::ROOT)
+            .filter(|root| root.native_pixels_per_point.is_some())
+            .cloned()
+    })
+}
+
+/// What the window's first frame is given: the window's size in points and its scale (from
+/// what eframe said of `window`), and [`ATLAS_SIDE`].
+pub fn window_input(window: &egui::ViewportInfo) -> egui::RawInput {
+    let size = window
+        .inner_rect
+        .map_or(egui::Vec2::from(WINDOW_SIZE), |rect| rect.size());
     let mut input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::Vec2::from(WINDOW_SIZE),
-        )),
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
         max_texture_side: Some(ATLAS_SIDE),
         ..Default::default()
     };
     input
         .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .native_pixels_per_point = Some(1.0);
+        .insert(egui::ViewportId::ROOT, window.clone());
     input
 }
 
 /// One frame of `app` on `ctx`, as the window's first will be: what it rasterized is handed
 /// on to the window's first frame, and nothing else of it is kept.
-pub fn warm(ctx: &egui::Context, app: &mut CounterApp) {
+pub fn warm(ctx: &egui::Context, app: &mut CounterApp, input: egui::RawInput) {
     super::install_fonts(ctx);
     let options = ctx.options(|o| o.clone());
-    let mut output = ctx.run_ui(window_input(), |ui| app.show(ui));
+    let mut output = ctx.run_ui(input, |ui| app.show(ui));
     // The glyphs are in the atlas; the window's first frame must still upload them.
     let textures = ctx.tex_manager();
     let mut textures = textures.write();
@@ -133,9 +184,9 @@ pub fn warm(ctx: &egui::Context, app: &mut CounterApp) {
     ctx.options_mut(|o| *o = options);
 }
 
-/// The warm-up has the whole of the window's creation to finish in: it runs at a low
+/// The warm-up has the rest of the window's creation to finish in: it runs at a low
 /// priority, so that the threads creating the window (and the display server) go first on
-/// a busy machine (measured: 3 ms sooner on two cores with software OpenGL).
+/// a busy machine.
 fn yield_to_the_window() {
     #[cfg(target_os = "linux")]
     // SAFETY: setpriority on this thread's own id changes only its nice value.

@@ -1,12 +1,14 @@
-//! The start-up warm-up: the window's first frame on a warmed context rasterizes nothing new,
-//! and the atlas it uploads is the one a cold first frame would have made.
+//! The start-up warm-up: it draws once eframe has told the context of the window; the
+//! window's first frame on a warmed context rasterizes nothing new, and the atlas it uploads
+//! is the one a cold first frame would have made.
 
 use crate::common;
 
 use egui::TextureId;
 use madoguchi::model_file::ModelOrigin;
-use madoguchi::ui::warm_up::{ATLAS_SIDE, warm, window_input};
-use madoguchi::ui::{CounterApp, ModelSource, install_fonts};
+use madoguchi::ui::warm_up::{ATLAS_SIDE, WarmUp, warm, window_input};
+use madoguchi::ui::{CounterApp, ModelSource, ReaderLine, WINDOW_SIZE, install_fonts};
+use std::time::{Duration, Instant};
 
 fn blank_counter() -> CounterApp {
     CounterApp::new(
@@ -32,15 +34,33 @@ fn font_deltas(
     deltas
 }
 
+/// What eframe tells egui of the counter's window at `scale` (1.25 for Windows at 125 %).
+fn window_at(scale: f32) -> egui::ViewportInfo {
+    egui::ViewportInfo {
+        native_pixels_per_point: Some(scale),
+        inner_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::Vec2::from(WINDOW_SIZE) / scale,
+        )),
+        ..Default::default()
+    }
+}
+
+/// A blank counter drawn once on a new context, for the window at `scale`.
+fn warmed_at(scale: f32) -> egui::Context {
+    let ctx = egui::Context::default();
+    warm(&ctx, &mut blank_counter(), window_input(&window_at(scale)));
+    ctx
+}
+
 /// The font texture's deltas of one frame of a blank counter on `ctx`.
 fn first_frame_font_deltas(ctx: &egui::Context) -> Vec<egui::epaint::ImageDelta> {
-    font_deltas(ctx, &mut blank_counter(), window_input())
+    font_deltas(ctx, &mut blank_counter(), window_input(&window_at(1.0)))
 }
 
 #[test]
 fn after_the_warm_up_the_first_frame_only_uploads_the_atlas_it_drew() {
-    let warmed = egui::Context::default();
-    warm(&warmed, &mut blank_counter());
+    let warmed = warmed_at(1.0);
     let after_warm_up = first_frame_font_deltas(&warmed);
     assert_eq!(
         after_warm_up.len(),
@@ -63,8 +83,7 @@ fn after_the_warm_up_the_first_frame_only_uploads_the_atlas_it_drew() {
 
 #[test]
 fn nothing_of_the_warm_up_frame_stays_in_the_window_but_its_style() {
-    let warmed = egui::Context::default();
-    warm(&warmed, &mut blank_counter());
+    let warmed = warmed_at(1.0);
     assert!(warmed.memory(|m| m.focused().is_none()));
     let cold = egui::Context::default();
     install_fonts(&cold);
@@ -75,28 +94,38 @@ fn nothing_of_the_warm_up_frame_stays_in_the_window_but_its_style() {
     );
 }
 
-/// The font texture's deltas of two frames of one blank counter on `ctx` at the scale 1.25.
-fn two_frames_at_125_percent(ctx: &egui::Context) -> [Vec<egui::epaint::ImageDelta>; 2] {
+#[test]
+fn at_125_percent_the_warm_up_draws_for_the_window_as_it_is() {
+    // Windows at 125 %: the warm-up is told the scale, and the first frame is as warm.
+    let warmed = warmed_at(1.25);
     let mut app = blank_counter();
-    let at_125 = || {
-        let mut input = window_input();
-        input
-            .viewports
-            .entry(egui::ViewportId::ROOT)
-            .or_default()
-            .native_pixels_per_point = Some(1.25);
-        input
-    };
-    let first = font_deltas(ctx, &mut app, at_125());
-    [first, font_deltas(ctx, &mut app, at_125())]
+    let first = font_deltas(&warmed, &mut app, window_input(&window_at(1.25)));
+    assert_eq!(
+        first.len(),
+        1,
+        "the warm atlas, and nothing rasterized anew"
+    );
+    assert!(first[0].is_whole());
+    let cold = egui::Context::default();
+    install_fonts(&cold);
+    let cold_first = font_deltas(&cold, &mut blank_counter(), window_input(&window_at(1.25)));
+    assert!(first[0].image == cold_first[0].image);
+}
+
+/// The font texture's deltas of two frames of one blank counter on `ctx` at 150 %.
+fn two_frames_at_150_percent(ctx: &egui::Context) -> [Vec<egui::epaint::ImageDelta>; 2] {
+    let mut app = blank_counter();
+    let first = font_deltas(ctx, &mut app, window_input(&window_at(1.5)));
+    [
+        first,
+        font_deltas(ctx, &mut app, window_input(&window_at(1.5))),
+    ]
 }
 
 #[test]
-fn at_another_scale_the_window_draws_its_own_glyphs_into_the_warm_atlas() {
-    // Windows at 125 %: the guess of the scale was wrong; the warm-up's work is only wasted.
-    let warmed = egui::Context::default();
-    warm(&warmed, &mut blank_counter());
-    let [first, second] = two_frames_at_125_percent(&warmed);
+fn a_window_at_another_scale_than_the_warm_up_s_draws_its_own_glyphs_into_the_warm_atlas() {
+    // The scale changed after the warm-up: its work is only wasted.
+    let [first, second] = two_frames_at_150_percent(&warmed_at(1.0));
     assert!(
         first.first().is_some_and(|d| d.is_whole()),
         "the whole atlas is uploaded first (without it, only the new glyphs would be)"
@@ -104,13 +133,73 @@ fn at_another_scale_the_window_draws_its_own_glyphs_into_the_warm_atlas() {
     // From then on as a cold window at that scale.
     let cold = egui::Context::default();
     install_fonts(&cold);
-    let [_, cold_second] = two_frames_at_125_percent(&cold);
+    let [_, cold_second] = two_frames_at_150_percent(&cold);
     assert_eq!(second.len(), cold_second.len());
+}
+
+/// A warm-up installed as the window installs it, its thread started as eframe does when it
+/// is about to create the window.
+fn warm_up_started(ctx: &egui::Context) -> WarmUp {
+    let mut options = eframe::NativeOptions::default();
+    let source = || ModelSource::load(ModelOrigin::Embedded);
+    let warm_up = WarmUp::install(&mut options, ctx, source, common::date("2026-11-25"));
+    let hook = options.window_builder.take().expect("the warm-up's hook");
+    let _ = hook(egui::ViewportBuilder::default());
+    warm_up
+}
+
+/// Whether the counter's fonts and text sizes are on `ctx`.
+fn has_the_counters_style(ctx: &egui::Context) -> bool {
+    let heading = &ctx.global_style().text_styles[&egui::TextStyle::Heading];
+    heading.size == madoguchi::ui::theme::HEADING_SIZE
+}
+
+#[test]
+fn the_warm_up_draws_once_eframe_tells_the_context_of_the_window() {
+    let ctx = egui::Context::default();
+    let warm_up = warm_up_started(&ctx);
+    std::thread::sleep(Duration::from_millis(30));
+    assert!(
+        !has_the_counters_style(&ctx),
+        "nothing drawn before the window exists"
+    );
+    // What eframe does once the window and the GL display exist.
+    ctx.input_mut(|i| {
+        i.raw
+            .viewports
+            .insert(egui::ViewportId::ROOT, window_at(1.25));
+    });
+    let source = warm_up.finish().expect("the model comes back");
+    assert!(source.problems().is_empty());
+    // The window's app, as it is before the card reader has said anything.
+    let mut app = blank_counter();
+    app.counter.reader_line = ReaderLine::Waiting;
+    let first = font_deltas(&ctx, &mut app, window_input(&window_at(1.25)));
+    assert_eq!(
+        first.len(),
+        1,
+        "the warm atlas, and nothing rasterized anew"
+    );
+    assert!(first[0].is_whole());
+}
+
+#[test]
+fn an_app_wanted_before_the_window_is_known_gets_the_model_without_a_warm_up() {
+    let ctx = egui::Context::default();
+    let warm_up = warm_up_started(&ctx);
+    let asked = Instant::now();
+    let source = warm_up.finish().expect("the model comes back");
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "no waiting for a window"
+    );
+    assert!(source.problems().is_empty());
+    assert!(!has_the_counters_style(&ctx), "no frame was drawn");
 }
 
 /// What the window gives egui on a GPU that can hold textures `side` pixels wide.
 fn input_from_a_gpu_of(app: &mut CounterApp, ctx: &egui::Context, side: usize) -> egui::RawInput {
-    let mut input = window_input();
+    let mut input = window_input(&window_at(1.0));
     input.max_texture_side = Some(side);
     eframe::App::raw_input_hook(app, ctx, &mut input);
     input
@@ -120,8 +209,7 @@ fn input_from_a_gpu_of(app: &mut CounterApp, ctx: &egui::Context, side: usize) -
 fn the_warm_atlas_is_kept_on_a_gpu_that_holds_larger_textures() {
     // NVIDIA and AMD report 32768, Intel and llvmpipe 16384: the window tells egui the same.
     for side in [16 * 1024, 32 * 1024] {
-        let warmed = egui::Context::default();
-        warm(&warmed, &mut blank_counter());
+        let warmed = warmed_at(1.0);
         let mut app = blank_counter();
         let input = input_from_a_gpu_of(&mut app, &warmed, side);
         assert_eq!(input.max_texture_side, Some(ATLAS_SIDE));
