@@ -94,6 +94,13 @@ impl WarmUp {
     }
 }
 
+impl Drop for WarmUp {
+    /// eframe gave up before making the app (no GL, say): the thread stops waiting.
+    fn drop(&mut self) {
+        self.app_wanted.store(true, Ordering::Release);
+    }
+}
+
 /// On a thread of its own that gives the model back (none when no thread could be started):
 /// waits for the window, loads the model and draws the first frame of a blank counter with
 /// it on `ctx`; only loads the model when the app is wanted before the window is known.

@@ -229,3 +229,28 @@ fn a_gpu_with_smaller_textures_keeps_its_own_limit() {
     let input = input_from_a_gpu_of(&mut app, &egui::Context::default(), 4096);
     assert_eq!(input.max_texture_side, Some(4096));
 }
+
+#[test]
+fn a_warm_up_dropped_without_an_app_stops_waiting_for_the_window() {
+    // eframe could not open a window (no GL): the creator is never called.
+    let ctx = egui::Context::default();
+    let mut options = eframe::NativeOptions::default();
+    let (sent, received) = std::sync::mpsc::channel();
+    let source = move || {
+        sent.send(()).ok();
+        ModelSource::load(ModelOrigin::Embedded)
+    };
+    let warm_up = WarmUp::install(&mut options, &ctx, source, common::date("2026-11-25"));
+    let hook = options.window_builder.take().expect("the warm-up's hook");
+    let _ = hook(egui::ViewportBuilder::default());
+    assert!(
+        received.recv_timeout(Duration::from_millis(50)).is_err(),
+        "still waiting"
+    );
+    drop(warm_up);
+    assert!(
+        received.recv_timeout(Duration::from_secs(2)).is_ok(),
+        "the thread went on (to load the model) instead of waiting for ever"
+    );
+    assert!(!has_the_counters_style(&ctx));
+}
