@@ -1,5 +1,6 @@
 //! A bare eframe window with the same font and options as madoguchi, used only to compare
 //! start-up times (scripts/startup.sh). It shows one label, reports its first frame and closes.
+//! Like madoguchi's, it tells egui of textures no wider than `ATLAS_SIDE` (a narrower atlas).
 
 struct Bare {
     reported: bool,
@@ -12,6 +13,12 @@ impl eframe::App for Bare {
         });
         if !std::mem::replace(&mut self.reported, true) {
             madoguchi::ui::report_first_frame(ui.ctx());
+        }
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if let Some(side) = &mut raw_input.max_texture_side {
+            *side = (*side).min(madoguchi::ui::warm_up::ATLAS_SIDE);
         }
     }
 }

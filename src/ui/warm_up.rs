@@ -7,32 +7,34 @@
 //! text are ready when the window's first frame asks for them.
 //!
 //! The thread draws once eframe has told the context of the window (its size and scale),
-//! which it does when the window and the GL display exist and before it makes the GL context.
-//! So the frame is drawn for the window as it is (at 125 % too), and not while the GL driver
-//! is being loaded: loading it changes the protection of many pages (relocations), and each
-//! change has to flush the TLB of every CPU where a thread of the process runs. In a VM that
-//! costs the main thread tens of microseconds a change; drawn beside it, the warm-up made
-//! eframe's set-up ~4 ms slower (measured under Xvfb on two vCPUs), drawn after it, ~1 ms.
+//! which it does when the window, the GL display and the GL context exist, before the
+//! surface, the painter (its shaders) and the app are made. So the frame is drawn for the
+//! window as it is (at 125 % too), and not while the GL driver is being loaded: loading it
+//! changes the protection of many pages (relocations), and each change has to flush the TLB
+//! of every CPU where a thread of the process runs. In a VM that costs the main thread tens of
+//! microseconds a change; drawn beside it, the warm-up made eframe's set-up ~4 ms slower
+//! (measured under Xvfb on two vCPUs), drawn after it, ~1 ms.
 //!
-//! The atlas is kept when the window's first frame is given what the warm-up drew for: the
-//! window's size and scale, and [`ATLAS_SIDE`]. Otherwise egui starts a new atlas, as it would
-//! have anyway: nothing is lost but the thread's work.
+//! The atlas is egui's for every size and scale: drawn at the window's scale, the first frame
+//! finds its glyphs there; at another scale (the window moved to another monitor before its
+//! first frame), egui adds that scale's glyphs to it, as a cold window would have drawn them.
+//! Nothing is lost but the thread's work.
 
 use super::app::CounterApp;
 use super::counter_state::ReaderLine;
 use super::model_source::ModelSource;
 use chrono::NaiveDate;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// The largest texture side the window tells egui of, whatever more the GPU can hold
 /// ([`CounterApp`]'s `raw_input_hook`): egui's glyph atlas is this wide.
 ///
-/// Fixed, so that the warm-up's guess holds on every GPU that can hold it (every GPU made for
+/// Fixed, so that the warm-up's atlas holds on every GPU that can hold it (every GPU made for
 /// Direct3D 10 or later can); GPUs report 16384 or 32768 and egui would start its atlas anew
 /// for each other value. 8192 is room for the glyphs of a whole day (the atlas grows
-/// downwards), and a quarter of the memory of egui's own choice of 16384 × 32 at start.
+/// downwards), and half the memory of egui's own start of 16384 × 32.
 pub const ATLAS_SIDE: usize = 8 * 1024;
 
 use super::WINDOW_SIZE;
@@ -47,11 +49,19 @@ const LOOK_AGAIN: Duration = Duration::from_micros(500);
 /// second thread. A thread started before it made that read ~8 ms slower, as much as the
 /// warm-up saves (measured with perf under Xvfb).
 pub struct WarmUp {
-    started: Arc<Mutex<Option<std::thread::JoinHandle<ModelSource>>>>,
-    /// Set when the window's app is being made: a warm-up still waiting for the window
-    /// then only loads the model.
-    app_wanted: Arc<AtomicBool>,
+    started: Arc<Mutex<Option<std::thread::JoinHandle<Option<Warmed>>>>>,
+    /// [`WAITING`], [`APP_WANTED`] or [`ABANDONED`].
+    state: Arc<AtomicU8>,
 }
+
+/// The window is being created: the warm-up waits until eframe tells the context of it.
+const WAITING: u8 = 0;
+/// The window's app is being made: a warm-up still waiting for the window only loads the
+/// model.
+const APP_WANTED: u8 = 1;
+/// eframe gave up before making the app (no OpenGL, say): a warm-up still waiting stops, so
+/// that nothing runs while the program says why and exits.
+const ABANDONED: u8 = 2;
 
 impl WarmUp {
     /// Arranges for `options`' window builder to start the warm-up of `ctx`: it loads the model
@@ -63,42 +73,54 @@ impl WarmUp {
         today: NaiveDate,
     ) -> WarmUp {
         let started = Arc::new(Mutex::new(None));
-        let app_wanted = Arc::new(AtomicBool::new(false));
+        let state = Arc::new(AtomicU8::new(WAITING));
         let slot = Arc::clone(&started);
-        let wanted = Arc::clone(&app_wanted);
+        let told = Arc::clone(&state);
         let ctx = ctx.clone();
         let earlier = options.window_builder.take();
         options.window_builder = Some(Box::new(move |builder| {
-            *slot.lock().unwrap_or_else(|e| e.into_inner()) = start(ctx, source, today, wanted);
+            *slot.lock().unwrap_or_else(|e| e.into_inner()) = start(ctx, source, today, told);
             match earlier {
                 Some(hook) => hook(builder),
                 None => builder,
             }
         }));
-        WarmUp {
-            started,
-            app_wanted,
-        }
+        WarmUp { started, state }
     }
 
     /// Waits for the warm-up and gives the model back; `None` when it never started or
     /// failed (the window then starts as it would have without it).
-    pub fn finish(self) -> Option<ModelSource> {
-        self.app_wanted.store(true, Ordering::Release);
+    pub fn finish(self) -> Option<Warmed> {
+        self.state.store(APP_WANTED, Ordering::Release);
+        self.join()
+    }
+
+    fn join(&self) -> Option<Warmed> {
         let thread = self
             .started
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .take()?;
-        thread.join().ok()
+        thread.join().ok().flatten()
     }
 }
 
 impl Drop for WarmUp {
-    /// eframe gave up before making the app (no GL, say): the thread stops waiting.
+    /// Without [`WarmUp::finish`] eframe gave up: the thread is stopped and waited for.
     fn drop(&mut self) {
-        self.app_wanted.store(true, Ordering::Release);
+        let _ =
+            self.state
+                .compare_exchange(WAITING, ABANDONED, Ordering::AcqRel, Ordering::Acquire);
+        self.join();
     }
+}
+
+/// What the warm-up gives the window.
+pub struct Warmed {
+    pub source: ModelSource,
+    /// The counter's fonts and style are on the context (a frame was drawn); when not, the
+    /// window installs them itself.
+    pub drew: bool,
 }
 
 /// On a thread of its own that gives the model back (none when no thread could be started):
@@ -108,34 +130,63 @@ fn start(
     ctx: egui::Context,
     source: impl FnOnce() -> ModelSource + Send + 'static,
     today: NaiveDate,
-    app_wanted: Arc<AtomicBool>,
-) -> Option<std::thread::JoinHandle<ModelSource>> {
+    state: Arc<AtomicU8>,
+) -> Option<std::thread::JoinHandle<Option<Warmed>>> {
     std::thread::Builder::new()
         .name("warm-up".into())
         .spawn(move || {
-            yield_to_the_window();
-            let window = the_window(&ctx, &app_wanted);
-            let mut app = CounterApp::new(source(), today);
-            // No printer is looked up and no reader watched: the window's own app does that.
-            app.counter.output = None;
-            app.counter.reader_line = ReaderLine::Waiting;
-            if let Some(window) = window {
-                warm(&ctx, &mut app, window_input(&window));
+            let window = match the_window(&ctx, &state) {
+                Next::Draw(window) => Some(window),
+                Next::OnlyLoad => None,
+                Next::Stop => return None,
+            };
+            let mut app = blank_counter(source(), today);
+            // A panic in this frame leaves `ctx` in the middle of a pass; the window's own
+            // first frame, the same code, would have panicked as well.
+            if let Some(window) = &window {
+                warm(&ctx, &mut app, window_input(window));
             }
-            app.counter.source
+            Some(Warmed {
+                source: app.counter.source,
+                drew: window.is_some(),
+            })
         })
         .ok()
 }
 
-/// What eframe has told `ctx` of the window (its size and scale) once it exists; `None` when
-/// the app is wanted first.
-fn the_window(ctx: &egui::Context, app_wanted: &AtomicBool) -> Option<egui::ViewportInfo> {
+/// The counter the warm-up draws: blank, as the window opens on `today`, with the card reader
+/// waited for. No printer is looked up and no reader watched: the window's own app does that.
+pub fn blank_counter(source: ModelSource, today: NaiveDate) -> CounterApp {
+    let mut app = CounterApp::new(source, today);
+    app.counter.output = None;
+    app.counter.reader_line = ReaderLine::Waiting;
+    app
+}
+
+/// What the warm-up does once it stops waiting.
+enum Next {
+    /// Draw for the window eframe has told the context of (its size and scale).
+    Draw(egui::ViewportInfo),
+    /// The app is wanted before the window was told: only load the model.
+    OnlyLoad,
+    /// eframe gave up: nothing.
+    Stop,
+}
+
+/// Waits until eframe tells `ctx` of the window, or the app is wanted, or eframe gives up.
+fn the_window(ctx: &egui::Context, state: &AtomicU8) -> Next {
     loop {
-        if let Some(window) = told_window(ctx) {
-            return Some(window);
+        // The state first: eframe tells the context of the window before it makes the app, so
+        // a window not told after the app is wanted will not be told before it.
+        let now = state.load(Ordering::Acquire);
+        if now == ABANDONED {
+            return Next::Stop;
         }
-        if app_wanted.load(Ordering::Acquire) {
-            return None;
+        if let Some(window) = told_window(ctx) {
+            return Next::Draw(window);
+        }
+        if now == APP_WANTED {
+            return Next::OnlyLoad;
         }
         std::thread::sleep(LOOK_AGAIN);
     }
@@ -189,24 +240,4 @@ pub fn warm(ctx: &egui::Context, app: &mut CounterApp, input: egui::RawInput) {
     // No widget state, focus or request of this frame carries over; the style does.
     ctx.memory_mut(|memory| *memory = Default::default());
     ctx.options_mut(|o| *o = options);
-}
-
-/// The warm-up has the rest of the window's creation to finish in: it runs at a low
-/// priority, so that the threads creating the window (and the display server) go first on
-/// a busy machine.
-fn yield_to_the_window() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: setpriority on this thread's own id changes only its nice value.
-    unsafe {
-        let thread = libc::gettid();
-        libc::setpriority(libc::PRIO_PROCESS, thread as libc::id_t, 19);
-    }
-    #[cfg(windows)]
-    // SAFETY: GetCurrentThread is a pseudo-handle to this thread, valid for the call.
-    unsafe {
-        use windows_sys::Win32::System::Threading::{
-            GetCurrentThread, SetThreadPriority, THREAD_PRIORITY_BELOW_NORMAL,
-        };
-        SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_BELOW_NORMAL);
-    }
 }

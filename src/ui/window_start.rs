@@ -1,5 +1,5 @@
 //! Opening the window: what is read before it opens (so that its errors are said first), the
-//! model loaded and the first frame laid out while eframe creates the window, and the counter
+//! model loaded and the first frame laid out while eframe sets up the window, and the counter
 //! the window starts with.
 
 use super::model_source::ModelSource;
@@ -42,8 +42,8 @@ pub fn run(options: WindowOptions) -> i32 {
     };
     let mut native = native_options(super::WINDOW_NAME.to_string());
     let today = chrono::Local::now().date_naive();
-    // The model is loaded and the first frame's text laid out while eframe creates the
-    // window (warm_up.rs); the model comes back with it.
+    // The model is loaded and the first frame's text laid out while eframe finishes setting
+    // up the window, once it exists (warm_up.rs); the model comes back with it.
     let ctx = eframe_context();
     let again = place.clone();
     let warm_up = WarmUp::install(
@@ -57,11 +57,14 @@ pub fn run(options: WindowOptions) -> i32 {
         native,
         Some(ctx),
         Box::new(move |cc| {
-            let source = warm_up.finish().unwrap_or_else(|| {
+            let (source, drew) = match warm_up.finish() {
+                Some(warmed) => (warmed.source, warmed.drew),
                 // The warm-up did not run: the window starts as it did without it.
+                None => (place.load(), false),
+            };
+            if !drew {
                 install_fonts(&cc.egui_ctx);
-                place.load()
-            });
+            }
             let title = window_title(&source.model);
             cc.egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(title));

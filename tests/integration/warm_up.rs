@@ -6,12 +6,14 @@ use crate::common;
 
 use egui::TextureId;
 use madoguchi::model_file::ModelOrigin;
-use madoguchi::ui::warm_up::{ATLAS_SIDE, WarmUp, warm, window_input};
-use madoguchi::ui::{CounterApp, ModelSource, ReaderLine, WINDOW_SIZE, install_fonts};
+use madoguchi::ui::warm_up::{self, ATLAS_SIDE, WarmUp, warm, window_input};
+use madoguchi::ui::{CounterApp, ModelSource, WINDOW_SIZE, install_fonts};
 use std::time::{Duration, Instant};
 
+/// The blank counter the warm-up draws (no printer looked up: a lookup's answer, coming
+/// back at any frame, would change the glyphs between frames).
 fn blank_counter() -> CounterApp {
-    CounterApp::new(
+    warm_up::blank_counter(
         ModelSource::load(ModelOrigin::Embedded),
         common::date("2026-11-25"),
     )
@@ -169,11 +171,10 @@ fn the_warm_up_draws_once_eframe_tells_the_context_of_the_window() {
             .viewports
             .insert(egui::ViewportId::ROOT, window_at(1.25));
     });
-    let source = warm_up.finish().expect("the model comes back");
-    assert!(source.problems().is_empty());
-    // The window's app, as it is before the card reader has said anything.
+    let warmed = warm_up.finish().expect("the model comes back");
+    assert!(warmed.source.problems().is_empty());
+    assert!(warmed.drew && has_the_counters_style(&ctx));
     let mut app = blank_counter();
-    app.counter.reader_line = ReaderLine::Waiting;
     let first = font_deltas(&ctx, &mut app, window_input(&window_at(1.25)));
     assert_eq!(
         first.len(),
@@ -188,12 +189,13 @@ fn an_app_wanted_before_the_window_is_known_gets_the_model_without_a_warm_up() {
     let ctx = egui::Context::default();
     let warm_up = warm_up_started(&ctx);
     let asked = Instant::now();
-    let source = warm_up.finish().expect("the model comes back");
+    let warmed = warm_up.finish().expect("the model comes back");
     assert!(
         asked.elapsed() < Duration::from_secs(2),
         "no waiting for a window"
     );
-    assert!(source.problems().is_empty());
+    assert!(warmed.source.problems().is_empty());
+    assert!(!warmed.drew, "the window installs its fonts itself");
     assert!(!has_the_counters_style(&ctx), "no frame was drawn");
 }
 
@@ -231,26 +233,32 @@ fn a_gpu_with_smaller_textures_keeps_its_own_limit() {
 }
 
 #[test]
-fn a_warm_up_dropped_without_an_app_stops_waiting_for_the_window() {
-    // eframe could not open a window (no GL): the creator is never called.
+fn a_warm_up_dropped_without_an_app_stops_and_is_waited_for() {
+    // eframe could not open a window (no OpenGL): the creator is never called, and the
+    // program says why and exits; nothing of the warm-up may still run then.
     let ctx = egui::Context::default();
     let mut options = eframe::NativeOptions::default();
-    let (sent, received) = std::sync::mpsc::channel();
+    let (loaded, was_loaded) = std::sync::mpsc::channel();
     let source = move || {
-        sent.send(()).ok();
+        loaded.send(()).ok();
         ModelSource::load(ModelOrigin::Embedded)
     };
     let warm_up = WarmUp::install(&mut options, &ctx, source, common::date("2026-11-25"));
     let hook = options.window_builder.take().expect("the warm-up's hook");
     let _ = hook(egui::ViewportBuilder::default());
+    std::thread::sleep(Duration::from_millis(20));
+    let (dropped, was_dropped) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        drop(warm_up);
+        dropped.send(()).ok();
+    });
     assert!(
-        received.recv_timeout(Duration::from_millis(50)).is_err(),
-        "still waiting"
+        was_dropped.recv_timeout(Duration::from_secs(2)).is_ok(),
+        "dropping it stops the thread and waits for it"
     );
-    drop(warm_up);
     assert!(
-        received.recv_timeout(Duration::from_secs(2)).is_ok(),
-        "the thread went on (to load the model) instead of waiting for ever"
+        was_loaded.try_recv().is_err(),
+        "no model loaded for nothing"
     );
     assert!(!has_the_counters_style(&ctx));
 }
