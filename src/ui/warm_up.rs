@@ -13,7 +13,7 @@
 //! changes the protection of many pages (relocations), and each change has to flush the TLB
 //! of every CPU where a thread of the process runs. In a VM that costs the main thread tens of
 //! microseconds a change; drawn beside it, the warm-up made eframe's set-up ~4 ms slower
-//! (measured under Xvfb on two vCPUs), drawn after it, ~1 ms.
+//! (measured under Xvfb on two vCPUs), drawn after it, ~1.5 ms.
 //!
 //! The atlas is egui's for every size and scale: drawn at the window's scale, the first frame
 //! finds its glyphs there; at another scale (the window moved to another monitor before its
