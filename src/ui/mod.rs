@@ -99,6 +99,15 @@ pub fn window_title(model: &crate::model::ProcedureModel) -> String {
 /// The window's name before its model is known (the title names the procedures once it is).
 pub const WINDOW_NAME: &str = "madoguchi 窓口";
 
+/// The largest texture side the window tells egui of, whatever more the GPU can hold
+/// (`CounterApp`'s `raw_input_hook`): egui's glyph atlas is this wide.
+///
+/// Fixed, so that the warm-up's atlas (`warm_up.rs`) holds on every GPU that can hold it
+/// (every GPU made for Direct3D 10 or later can); GPUs report 16384 or 32768 and egui would
+/// start its atlas anew for each other value. 8192 is room for the glyphs of a whole day (the
+/// atlas grows downwards), and half the memory of egui's own start of 16384 × 32.
+pub const ATLAS_SIDE: usize = 8 * 1024;
+
 /// The window's size as it opens, in points.
 pub const WINDOW_SIZE: [f32; 2] = [1366.0, 768.0];
 

@@ -28,16 +28,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// The largest texture side the window tells egui of, whatever more the GPU can hold
-/// ([`CounterApp`]'s `raw_input_hook`): egui's glyph atlas is this wide.
-///
-/// Fixed, so that the warm-up's atlas holds on every GPU that can hold it (every GPU made for
-/// Direct3D 10 or later can); GPUs report 16384 or 32768 and egui would start its atlas anew
-/// for each other value. 8192 is room for the glyphs of a whole day (the atlas grows
-/// downwards), and half the memory of egui's own start of 16384 × 32.
-pub const ATLAS_SIDE: usize = 8 * 1024;
-
-use super::WINDOW_SIZE;
+use super::{ATLAS_SIDE, WINDOW_SIZE};
 
 /// How often the warm-up looks whether eframe has told the context of the window.
 const LOOK_AGAIN: Duration = Duration::from_micros(500);

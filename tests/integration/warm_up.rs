@@ -6,8 +6,8 @@ use crate::common;
 
 use egui::TextureId;
 use madoguchi::model_file::ModelOrigin;
-use madoguchi::ui::warm_up::{self, ATLAS_SIDE, WarmUp, warm, window_input};
-use madoguchi::ui::{CounterApp, ModelSource, WINDOW_SIZE, install_fonts};
+use madoguchi::ui::warm_up::{self, WarmUp, warm, window_input};
+use madoguchi::ui::{ATLAS_SIDE, CounterApp, ModelSource, WINDOW_SIZE, install_fonts};
 use std::time::{Duration, Instant};
 
 /// The blank counter the warm-up draws (no printer looked up: a lookup's answer, coming
