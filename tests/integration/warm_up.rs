@@ -55,63 +55,55 @@ fn warmed_at(scale: f32) -> egui::Context {
     ctx
 }
 
-/// The font texture's deltas of one frame of a blank counter on `ctx`.
-fn first_frame_font_deltas(ctx: &egui::Context) -> Vec<egui::epaint::ImageDelta> {
-    font_deltas(ctx, &mut blank_counter(), window_input(&window_at(1.0)))
+/// A new context with the counter's fonts, as a window without the warm-up has.
+fn cold() -> egui::Context {
+    let ctx = egui::Context::default();
+    install_fonts(&ctx);
+    ctx
+}
+
+/// After a warm-up at `scale`, the window's first frame at `scale` only uploads the atlas the
+/// warm-up drew, which is a cold first frame's, and the next frame needs nothing more.
+fn the_first_frame_is_warm_at(scale: f32) {
+    let warmed = warmed_at(scale);
+    let mut app = blank_counter();
+    let input = || window_input(&window_at(scale));
+    let first = font_deltas(&warmed, &mut app, input());
+    assert_eq!(
+        first.len(),
+        1,
+        "{scale}: one upload of the whole atlas, and no glyph rasterized anew"
+    );
+    assert!(first[0].is_whole());
+    let cold_first = font_deltas(&cold(), &mut blank_counter(), input());
+    assert_eq!(cold_first.len(), 1);
+    assert!(
+        first[0].image == cold_first[0].image,
+        "{scale}: the same glyphs, in the same places, as a cold first frame"
+    );
+    assert!(font_deltas(&warmed, &mut app, input()).is_empty());
 }
 
 #[test]
 fn after_the_warm_up_the_first_frame_only_uploads_the_atlas_it_drew() {
-    let warmed = warmed_at(1.0);
-    let after_warm_up = first_frame_font_deltas(&warmed);
-    assert_eq!(
-        after_warm_up.len(),
-        1,
-        "one upload of the whole atlas, and no glyph rasterized anew"
-    );
-    assert!(after_warm_up[0].is_whole());
+    the_first_frame_is_warm_at(1.0);
+}
 
-    let cold = egui::Context::default();
-    install_fonts(&cold);
-    let cold_deltas = first_frame_font_deltas(&cold);
-    assert_eq!(cold_deltas.len(), 1);
-    assert!(
-        after_warm_up[0].image == cold_deltas[0].image,
-        "the same glyphs, in the same places, as a cold first frame"
-    );
-    // The next frame needs nothing more.
-    assert!(first_frame_font_deltas(&warmed).is_empty());
+#[test]
+fn at_125_percent_the_warm_up_draws_for_the_window_as_it_is() {
+    // Windows at 125 %: the warm-up is told the scale, and the first frame is as warm.
+    the_first_frame_is_warm_at(1.25);
 }
 
 #[test]
 fn nothing_of_the_warm_up_frame_stays_in_the_window_but_its_style() {
     let warmed = warmed_at(1.0);
     assert!(warmed.memory(|m| m.focused().is_none()));
-    let cold = egui::Context::default();
-    install_fonts(&cold);
     assert_eq!(
         warmed.global_style().text_styles,
-        cold.global_style().text_styles,
+        cold().global_style().text_styles,
         "the counter's text sizes are kept"
     );
-}
-
-#[test]
-fn at_125_percent_the_warm_up_draws_for_the_window_as_it_is() {
-    // Windows at 125 %: the warm-up is told the scale, and the first frame is as warm.
-    let warmed = warmed_at(1.25);
-    let mut app = blank_counter();
-    let first = font_deltas(&warmed, &mut app, window_input(&window_at(1.25)));
-    assert_eq!(
-        first.len(),
-        1,
-        "the warm atlas, and nothing rasterized anew"
-    );
-    assert!(first[0].is_whole());
-    let cold = egui::Context::default();
-    install_fonts(&cold);
-    let cold_first = font_deltas(&cold, &mut blank_counter(), window_input(&window_at(1.25)));
-    assert!(first[0].image == cold_first[0].image);
 }
 
 /// The font texture's deltas of two frames of one blank counter on `ctx` at 150 %.
@@ -133,9 +125,7 @@ fn a_window_at_another_scale_than_the_warm_up_s_draws_its_own_glyphs_into_the_wa
         "the whole atlas is uploaded first (without it, only the new glyphs would be)"
     );
     // From then on as a cold window at that scale.
-    let cold = egui::Context::default();
-    install_fonts(&cold);
-    let [_, cold_second] = two_frames_at_150_percent(&cold);
+    let [_, cold_second] = two_frames_at_150_percent(&cold());
     assert_eq!(second.len(), cold_second.len());
 }
 
