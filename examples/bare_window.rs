@@ -17,9 +17,7 @@ impl eframe::App for Bare {
     }
 
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        if let Some(side) = &mut raw_input.max_texture_side {
-            *side = (*side).min(madoguchi::ui::ATLAS_SIDE);
-        }
+        madoguchi::ui::cap_texture_side(raw_input);
     }
 }
 

@@ -261,14 +261,7 @@ impl eframe::App for CounterApp {
 
     /// egui is told of textures no larger than [`super::ATLAS_SIDE`].
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        cap_texture_side(raw_input);
-    }
-}
-
-/// Caps what the GPU reports at [`super::ATLAS_SIDE`] (a smaller GPU keeps its own).
-fn cap_texture_side(raw_input: &mut egui::RawInput) {
-    if let Some(side) = &mut raw_input.max_texture_side {
-        *side = (*side).min(super::ATLAS_SIDE);
+        super::cap_texture_side(raw_input);
     }
 }
 

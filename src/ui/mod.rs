@@ -108,6 +108,14 @@ pub const WINDOW_NAME: &str = "madoguchi 窓口";
 /// atlas grows downwards), and half the memory of egui's own start of 16384 × 32.
 pub const ATLAS_SIDE: usize = 8 * 1024;
 
+/// Caps what the GPU reports at [`ATLAS_SIDE`] (a smaller GPU keeps its own); the window's
+/// and the bare window's `raw_input_hook`.
+pub fn cap_texture_side(raw_input: &mut egui::RawInput) {
+    if let Some(side) = &mut raw_input.max_texture_side {
+        *side = (*side).min(ATLAS_SIDE);
+    }
+}
+
 /// The window's size as it opens, in points.
 pub const WINDOW_SIZE: [f32; 2] = [1366.0, 768.0];
 
